@@ -1,0 +1,29 @@
+#!/bin/bash
+# config.sh OUTDIR FRAGMENT...: tinyconfig plus the fragments, then check
+# that every option the fragments ask for made it into the final .config.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+out=$1
+shift
+frags=("$@")
+# Options of the series only when the series is applied.
+if has_series && [ -f "$CONFIGS/series.config" ]; then
+	frags+=("$CONFIGS/series.config")
+fi
+kmake "$out" -s tinyconfig >/dev/null
+KCONFIG_CONFIG="$out/.config" "$TREE/scripts/kconfig/merge_config.sh" -m -O "$out" \
+	"$out/.config" "${frags[@]}" >"$out/merge.log"
+kmake "$out" -s olddefconfig >/dev/null
+
+bad=()
+while IFS= read -r line; do
+	case $line in
+	CONFIG_*=n) opt=${line%%=*}
+		grep -q "^$opt=" "$out/.config" && bad+=("$line") ;;
+	CONFIG_*) grep -qxF "$line" "$out/.config" || bad+=("$line") ;;
+	esac
+done < <(cat "${frags[@]}")
+[ ${#bad[@]} -eq 0 ] || die "not in $out/.config (missing dependency?): ${bad[*]}"
+say "config $(basename "$out"): ${#frags[@]} fragment(s) applied"

@@ -1,0 +1,49 @@
+#!/bin/bash
+# Paths and helpers shared by every script. Source it; do not run it.
+# shellcheck disable=SC2034  # the variables are used by the scripts that source this file
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+# shellcheck source=base.conf
+. "$ROOT/base.conf"
+
+BUILD=$ROOT/build
+TREE=$BUILD/linux
+PATCHES=$ROOT/patches
+CONFIGS=$ROOT/configs
+GUEST=$ROOT/guest
+RESULTS=$BUILD/results
+CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/driver_auth
+export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+JOBS=${JOBS:-$(nproc)}
+
+# Fixed identity and dates, so that the base commit and the applied series
+# get the same hashes on every machine.
+export GIT_AUTHOR_NAME="driver_auth rig" GIT_AUTHOR_EMAIL="rig@driver-auth.invalid"
+export GIT_COMMITTER_NAME="driver_auth rig" GIT_COMMITTER_EMAIL="rig@driver-auth.invalid"
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# kmake OUTDIR ARGS...: make in the kernel tree with an O= directory and ccache.
+kmake() {
+	local out=$1
+	shift
+	mkdir -p "$out"
+	make -C "$TREE" O="$out" -j"$JOBS" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
+		KBUILD_BUILD_TIMESTAMP=2026-01-01 KBUILD_BUILD_USER=rig KBUILD_BUILD_HOST=rig "$@"
+}
+
+# has_series: true when the applied series is not empty.
+has_series() {
+	[ -n "$(git -C "$TREE" rev-list base..HEAD 2>/dev/null)" ]
+}
+
+# base_deb: the cached base package, the pinned version if present, else the newest.
+base_deb() {
+	local f=$CACHE/${BASE_PKG}_${BASE_VERSION}_all.deb
+	if [ -f "$f" ]; then
+		echo "$f"
+	else
+		find "$CACHE" -maxdepth 1 -name "${BASE_PKG}_*_all.deb" 2>/dev/null | sort -V | tail -n1
+	fi
+}
