@@ -5,7 +5,7 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-out=$1
+out=$(realpath -m "$1")
 shift
 frags=("$@")
 # Options of the series only when the series is applied.
@@ -17,6 +17,8 @@ KCONFIG_CONFIG="$out/.config" "$TREE/scripts/kconfig/merge_config.sh" -m -O "$ou
 	"$out/.config" "${frags[@]}" >"$out/merge.log"
 kmake "$out" -s olddefconfig >/dev/null
 
+# Bisect builds of early patches lack later options: no check for them.
+[ "${RIG_CONFIG_CHECK:-1}" = 1 ] || exit 0
 bad=()
 while IFS= read -r line; do
 	case $line in

@@ -21,5 +21,13 @@ if [ -d "$TREE/tools/testing/selftests/driver_auth" ]; then
 		O="$out/kselftest" INSTALL_PATH="$root/kselftest" install >/dev/null ||
 		die "installing the driver_auth kselftests failed"
 fi
+# bash and the C library, for the kselftests (busybox gives the rest).
+cp /bin/bash "$root/bin/bash"
+mapfile -t bins < <(find "$root" -type f -perm -u+x)
+for lib in $(ldd "${bins[@]}" 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u); do
+	mkdir -p "$root$(dirname "$lib")"
+	cp -L "$lib" "$root$lib"
+done
+[ -e "$root/lib64" ] || ln -s lib "$root/lib64"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$BUILD/initramfs-$name.cpio.gz"
 say "initramfs-$name: $(du -h "$BUILD/initramfs-$name.cpio.gz" | cut -f1)"

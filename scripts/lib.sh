@@ -26,7 +26,8 @@ die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # kmake OUTDIR ARGS...: make in the kernel tree with an O= directory and ccache.
 kmake() {
-	local out=$1
+	local out
+	out=$(realpath -m "$1")
 	shift
 	mkdir -p "$out"
 	make -C "$TREE" O="$out" -j"$JOBS" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \

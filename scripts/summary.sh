@@ -1,0 +1,32 @@
+#!/bin/bash
+# summary.sh: print the results table of the last test run and the closing
+# "N passed, N failed" line; exit 1 if anything failed.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+steps=$RESULTS/steps.tsv
+[ -f "$steps" ] || die "no results; run make test"
+tp=0 tf=0 ts=0
+row() { printf '| %-28s | %-22s | %6s | %6s | %7s | %5s |\n' "$@"; }
+
+echo
+row "step / scenario" status passed failed skipped secs
+row "----------------------------" "----------------------" ------ ------ ------- -----
+while IFS=$'\t' read -r name status p f s secs; do
+	row "$name" "$status" "$p" "$f" "$s" "$secs"
+	case $name in boot-guest|boot-debug) ;; *) tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s)) ;; esac
+	kernel=${name#boot-}
+	if [ "$kernel" = "$name" ] || [ ! -f "$RESULTS/$kernel.tsv" ]; then
+		continue
+	fi
+	while IFS=$'\t' read -r scen kind p f s; do
+		row "  $kernel/$scen $kind" "$([ "$f" -eq 0 ] && echo ok || echo FAIL)" "$p" "$f" "$s" ""
+		tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
+	done <"$RESULTS/$kernel.tsv"
+	# A boot step that failed on its own (no scenario rows) still counts.
+	[ -s "$RESULTS/$kernel.tsv" ] || tf=$((tf + f))
+done <"$steps"
+echo
+echo "$tp passed, $tf failed, $ts skipped"
+[ "$tf" -eq 0 ]

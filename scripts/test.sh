@@ -1,0 +1,68 @@
+#!/bin/bash
+# test.sh: the whole suite, from a clean clone: recreate the tree, static
+# checks, the guest kernel with its boot scenarios, the debug kernel with
+# the same scenarios. Each step records "STEP STATUS PASSED FAILED SKIPPED
+# SECONDS" in build/results/steps.tsv; scripts/summary.sh prints the table.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+mkdir -p "$RESULTS"
+rm -f "$RESULTS"/*.tsv "$RESULTS"/*.log
+steps=$RESULTS/steps.tsv
+: >"$steps"
+
+# step NAME COMMAND...: run a step; its last output line may be "P F S".
+step() {
+	local name=$1 start rc=0 out last p=1 f=0 s=0
+	shift
+	start=$(date +%s)
+	say "step: $name"
+	out=$("$@" 2> >(tee -a "$RESULTS/$name.err" >&2)) || rc=$?
+	last=$(tail -n1 <<<"$out")
+	if [[ "$last" =~ ^[0-9]+\ [0-9]+\ [0-9]+$ ]]; then
+		read -r p f s <<<"$last"
+	fi
+	[ "$rc" -eq 0 ] || [ "$f" -gt 0 ] || f=1
+	printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$([ "$f" -eq 0 ] && echo ok || echo FAIL)" \
+		"$p" "$f" "$s" "$(( $(date +%s) - start ))" >>"$steps"
+	return "$([ "$f" -eq 0 ] && echo 0 || echo 1)"
+}
+
+# skip NAME WHY: record a step that does not apply.
+skip() {
+	printf '%s\tskipped: %s\t0\t0\t1\t0\n' "$1" "$2" >>"$steps"
+}
+
+step deps "$ROOT/scripts/deps.sh"
+step fetch "$ROOT/scripts/fetch-base.sh"
+step tree "$ROOT/scripts/tree.sh" || { "$ROOT/scripts/summary.sh"; exit 1; }
+
+if has_series; then
+	step checkpatch "$ROOT/scripts/check-patches.sh" || true
+	step bisect "$ROOT/scripts/check-bisect.sh" || true
+else
+	skip checkpatch "empty series"
+	skip bisect "empty series"
+fi
+step shellcheck "$ROOT/scripts/check-shell.sh" || true
+
+if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
+	if has_series; then
+		step sparse-w1-kdoc "$ROOT/scripts/check-sparse.sh" || true
+	else
+		skip sparse-w1-kdoc "empty series"
+	fi
+	if step initramfs-guest "$ROOT/scripts/initramfs.sh" guest; then
+		step boot-guest "$ROOT/scripts/boot-tests.sh" guest || true
+	fi
+fi
+
+if step build-debug "$ROOT/scripts/build.sh" debug "$CONFIGS/guest.config" "$CONFIGS/debug.config"; then
+	if step initramfs-debug "$ROOT/scripts/initramfs.sh" debug; then
+		RIG_MEM=1024 step boot-debug "$ROOT/scripts/boot-tests.sh" debug || true
+	fi
+	step splats "$ROOT/scripts/check-splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log || true
+fi
+
+"$ROOT/scripts/summary.sh"
