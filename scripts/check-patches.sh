@@ -6,6 +6,9 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+# checkpatch runs spdxcheck.py with the first python3 on PATH: use the
+# system one, which has python3-ply.
+export PATH=/usr/bin:$PATH
 pass=0 fail=0
 shopt -s nullglob
 for p in "$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch; do
