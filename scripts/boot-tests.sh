@@ -1,6 +1,7 @@
 #!/bin/bash
 # boot-tests.sh NAME: boot kernel NAME once per scenario of guest/scenarios
 # and record the KUnit and kselftest counts in build/results/NAME.tsv.
+# RIG_EXTRA_ARGS adds to every kernel command line.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +18,8 @@ while IFS='|' read -r scen cmdline; do
 	[ "$series" = 1 ] || [ "$scen" = nopolicy ] || continue
 	log=$RESULTS/$name-$scen.log
 	say "booting $name kernel: $scen"
-	if ! RIG_TIMEOUT=${RIG_TIMEOUT:-900} "$ROOT/scripts/vm.sh" "$name" "$log" "rig.mode=test $cmdline"; then
+	if ! RIG_TIMEOUT=${RIG_TIMEOUT:-900} "$ROOT/scripts/vm.sh" "$name" "$log" \
+		"rig.mode=test $cmdline ${RIG_EXTRA_ARGS:-}"; then
 		printf '%s\tboot\t0\t1\t0\n' "$scen" >>"$tsv"
 		continue
 	fi

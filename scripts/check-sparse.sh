@@ -7,13 +7,14 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 out=$BUILD/out-guest
+"$ROOT/scripts/fetch-sparse.sh"
 cd "$TREE"
 pass=0 fail=0
 for f in $(git diff --name-only --diff-filter=AM base..HEAD -- '*.c' | grep -v '^tools/'); do
 	obj=${f%.c}.o
 	[ -f "$out/$obj" ] || continue	# not in this config
 	rm -f "$out/$obj"
-	msg=$(kmake "$out" C=2 W=1 "$obj" 2>&1 | grep -E 'warning:|error:' || true)
+	msg=$(kmake "$out" C=2 CHECK="$SPARSE" W=1 "$obj" 2>&1 | grep -E "warning:|error:" || true)
 	if git diff --quiet --diff-filter=A base..HEAD -- "$f"; then
 		:	# modified file: no kernel-doc requirement beyond W=1
 	else

@@ -9,7 +9,7 @@ out=$(realpath -m "$1")
 shift
 frags=("$@")
 # Options of the series only when the series is applied.
-if has_series && [ -f "$CONFIGS/series.config" ]; then
+if has_series && [ -f "$CONFIGS/series.config" ] && [ "${RIG_SERIES_CONFIG:-1}" = 1 ]; then
 	frags+=("$CONFIGS/series.config")
 fi
 kmake "$out" -s tinyconfig >/dev/null

@@ -12,6 +12,10 @@ rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,proc,sys,dev,tmp,rig,lib}
 cp /bin/busybox "$root/bin/busybox"
 install -m 0755 "$GUEST/init" "$root/init"
+# The benchmark's guest side and its static clock helper.
+mkdir -p "$root/bench"
+gcc -O2 -static -o "$root/bench/clock" "$ROOT/bench/clock.c"
+install -m 0755 "$ROOT/bench/guest.sh" "$root/rig/bench.sh"
 find "$GUEST" -maxdepth 1 -name '*.sh' -exec install -m 0755 -t "$root/rig" {} +
 if [ -d "$out/modroot/lib/modules" ]; then
 	cp -a "$out/modroot/lib/modules" "$root/lib/"

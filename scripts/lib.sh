@@ -14,7 +14,12 @@ GUEST=$ROOT/guest
 RESULTS=$BUILD/results
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/driver_auth
 export CCACHE_DIR=${CCACHE_DIR:-$CACHE/ccache}
+# Paths under the clone hash as relative paths: a fresh clone elsewhere
+# (as in CI) hits the same cache.
+export CCACHE_BASEDIR=$ROOT
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 JOBS=${JOBS:-$(nproc)}
+SPARSE=$CACHE/sparse
 
 # Fixed identity and dates, so that the base commit and the applied series
 # get the same hashes on every machine.

@@ -60,7 +60,11 @@ fi
 
 if step build-debug "$ROOT/scripts/build.sh" debug "$CONFIGS/guest.config" "$CONFIGS/debug.config"; then
 	if step initramfs-debug "$ROOT/scripts/initramfs.sh" debug; then
-		RIG_MEM=1024 step boot-debug "$ROOT/scripts/boot-tests.sh" debug || true
+		# The kernel's own device-model suites reuse device names at once,
+		# which DEBUG_KOBJECT_RELEASE turns into -EEXIST: the debug boots
+		# run the series' suites only.
+		RIG_MEM=1024 RIG_EXTRA_ARGS="kunit.filter_glob=driver_auth*" \
+			step boot-debug "$ROOT/scripts/boot-tests.sh" debug || true
 	fi
 	step splats "$ROOT/scripts/check-splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log || true
 fi

@@ -30,6 +30,9 @@ args=(-accel "$accel" -M pc -m "$mem" -smp 2 -nographic -no-reboot
       -device virtio-serial-pci,addr=7 -device virtconsole,id=vc0
       -device virtio-balloon-pci,addr=8
       -qmp unix:"$qmp",server=on,wait=off)
+# RIG_QEMU_ARGS adds options, such as -icount for the benchmark.
+read -r -a extra <<<"${RIG_QEMU_ARGS:-}"
+args+=("${extra[@]}")
 if [ "${RIG_INTERACTIVE:-0}" = 1 ]; then
 	exec qemu-system-x86_64 "${args[@]}"
 fi

@@ -1,0 +1,57 @@
+#!/bin/bash
+# bench.sh: make bench. Build the base and the patched kernel from the same
+# config, boot them interleaved under QEMU's -icount (guest time counts
+# instructions), and print one Markdown table of ratios against the base
+# with the raw figures; save everything under build/bench/.
+set -euo pipefail
+# shellcheck source=scripts/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+out=$BUILD/bench
+mkdir -p "$out"
+raw=$out/raw.tsv
+loops=${BENCH_LOOPS:-850}	# per repeat; 3 repeats per boot
+rounds=${BENCH_ROUNDS:-4}	# loop boots per variant
+boots=${BENCH_BOOTS:-10}	# boot-only boots per variant
+
+"$ROOT/scripts/deps.sh"
+"$ROOT/scripts/fetch-base.sh"
+[ -d "$TREE/.git" ] || "$ROOT/scripts/tree.sh"
+start=$(date +%s)
+"$ROOT/scripts/bench-build.sh"
+build_s=$(( $(date +%s) - start ))
+
+allow100="virtio:virtio_rng"
+for i in $(seq 99); do allow100+=",bench$i:drv$i"; done
+declare -A kernel=([base]=bench-base [nopolicy]=guest [allow1]=guest [allow100]=guest)
+declare -A cmdline=([base]="" [nopolicy]=""
+	[allow1]="driver_auth.default=deny driver_auth.allow=virtio:virtio_rng"
+	[allow100]="driver_auth.default=deny driver_auth.allow=$allow100")
+
+# run VARIANT TAG LOOPS: one boot; append its BENCH lines to the raw file.
+run() {
+	local log=$out/$1-$2.log
+	RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 \
+		"$ROOT/scripts/vm.sh" "${kernel[$1]}" "$log" rig.mode=bench kunit.enable=0 \
+		"bench.loops=$3" "${cmdline[$1]}" ||
+		die "bench boot $1 $2 failed; see $log"
+	! grep -q '^BENCH error' "$log" || die "bench boot $1 $2: $(grep '^BENCH error' "$log")"
+	grep '^BENCH ' "$log" | tr -d '\r' | awk -v v="$1" -v t="$2" '{ print v "\t" t "\t" $2 "\t" $3 }' >>"$raw"
+}
+
+: >"$raw"
+start=$(date +%s)
+for r in $(seq "$rounds"); do
+	for v in base nopolicy allow1 allow100; do
+		say "bench: loop round $r, $v"
+		run "$v" "loop$r" "$loops"
+	done
+done
+for b in $(seq "$boots"); do
+	for v in base nopolicy allow100; do
+		run "$v" "boot$b" 0
+	done
+done
+run_s=$(( $(date +%s) - start ))
+
+"$ROOT/scripts/bench-report.sh" "$raw" "$build_s" "$run_s" | tee "$out/table.md"
