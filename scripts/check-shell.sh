@@ -5,18 +5,23 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-cd "$ROOT"
-files=(scripts/*.sh .ci/run guest/init)
-if has_series; then
-	mapfile -t -O "${#files[@]}" files < <(cd "$TREE" &&
-		git diff --name-only --diff-filter=AM base..HEAD -- '*.sh' | sed "s|^|$TREE/|")
-fi
 pass=0 fail=0
-for f in "${files[@]}"; do
-	if (cd "$(dirname "$f")" && shellcheck -x "$(basename "$f")") >&2; then
+# check DIR FILE: shellcheck FILE from DIR, where its source= paths start
+check() {
+	if (cd "$1" && shellcheck -x "$2") >&2; then
 		pass=$((pass + 1))
 	else
 		fail=$((fail + 1))
 	fi
+}
+
+cd "$ROOT"
+for f in scripts/*.sh .ci/run guest/init guest/*.sh bench/*.sh; do
+	check "$ROOT" "$f"
 done
+if has_series; then
+	while read -r f; do
+		check "$TREE/$(dirname "$f")" "$(basename "$f")"
+	done < <(git -C "$TREE" diff --name-only --diff-filter=AM base..HEAD -- '*.sh')
+fi
 echo "$pass $fail 0"
