@@ -1,5 +1,5 @@
 # driver_auth: a thin menu over scripts/. See README.md.
-.PHONY: run test shell tree build export clean
+.PHONY: run test shell tree build export bench clean
 
 run:		## build the patched guest and show the demo report
 	@scripts/run.sh
@@ -15,3 +15,5 @@ export:		## write patches/ from build/linux (base..HEAD)
 	@scripts/export.sh
 clean:		## remove build outputs (keeps build/linux and its commits)
 	rm -rf build/out-* build/initramfs-* build/results build/bzImage*
+bench:		## base vs patched: probe path, boot, size (not asserted)
+	@scripts/bench.sh
