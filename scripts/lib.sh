@@ -53,3 +53,13 @@ base_deb() {
 		find "$CACHE" -maxdepth 1 -name "${BASE_PKG}_*_all.deb" 2>/dev/null | sort -V | tail -n1
 	fi
 }
+
+# apt_private DIR LINE: set up a private apt configuration in DIR with the
+# one sources LINE; the system's apt sources are not touched. Sets APT_OPTS.
+apt_private() {
+	mkdir -p "$1/lists/partial" "$1/cache/archives/partial"
+	echo "$2" >"$1/sources.list"
+	APT_OPTS=(-o Dir::Etc::SourceList="$1/sources.list" -o Dir::Etc::SourceParts=/dev/null
+		  -o Dir::State::Lists="$1/lists" -o Dir::Cache="$1/cache"
+		  -o Dir::State::status=/dev/null -o APT::Sandbox::User=root)
+}
