@@ -22,6 +22,7 @@ if [ -z "$dev" ] || [ ! -e "$drv/$dev" ]; then
 	exit 0
 fi
 
+[ "$n" -gt 0 ] || exit 0
 for rep in 1 2 3; do
 	i=0
 	t0=$(/bench/clock)
