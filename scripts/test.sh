@@ -65,6 +65,11 @@ if step build-debug "$ROOT/scripts/build.sh" debug "$CONFIGS/guest.config" "$CON
 		# run the series' suites only.
 		RIG_MEM=1024 RIG_EXTRA_ARGS="kunit.filter_glob=driver_auth*" \
 			step boot-debug "$ROOT/scripts/boot-tests.sh" debug || true
+		if has_series; then
+			step stress "$ROOT/scripts/stress.sh" debug || true
+		else
+			skip stress "empty series"
+		fi
 	fi
 	step splats "$ROOT/scripts/check-splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log || true
 fi

@@ -30,6 +30,15 @@ args=(-accel "$accel" -M pc -m "$mem" -smp 2 -nographic -no-reboot
       -device virtio-serial-pci,addr=7 -device virtconsole,id=vc0
       -device virtio-balloon-pci,addr=8
       -qmp unix:"$qmp",server=on,wait=off)
+# RIG_HOTPLUG=1 adds a PCI bridge whose SHPC slot 1 holds a virtio-rng
+# device (id hp0) that QMP can unplug and plug again. The guest has no
+# ACPI: the PIIX4 must leave the bridge's hot-plug to its SHPC.
+if [ "${RIG_HOTPLUG:-0}" = 1 ]; then
+	# shellcheck disable=SC2054 # commas are QEMU option syntax
+	args+=(-global PIIX4_PM.acpi-pci-hotplug-with-bridge-support=off
+	       -device pci-bridge,id=br1,chassis_nr=1,shpc=on,addr=9
+	       -device virtio-rng-pci,id=hp0,bus=br1,addr=1)
+fi
 # RIG_QEMU_ARGS adds options, such as -icount for the benchmark.
 read -r -a extra <<<"${RIG_QEMU_ARGS:-}"
 args+=("${extra[@]}")

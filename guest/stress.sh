@@ -1,0 +1,239 @@
+#!/bin/bash
+# Guest side of the stress run (rig.mode=stress), on the debug kernel with
+# default deny. Writers race for stress.ops sysfs operations in all:
+# toggling "authorized" of virtio_rng and e1000, unbind/bind of the
+# virtio-rng device, driver_override and drivers_probe towards pci-stub,
+# loading and unloading virtio_balloon. Meanwhile the host unplugs and
+# replugs a virtio-rng device over QMP stress.hotplug times, and a sampler
+# checks that no device is ever bound to pci-stub or virtio_balloon, which
+# stay denied. Then a fixed final policy is set and the bound state must be
+# exactly what it says, and kmemleak must find nothing the run leaked.
+# Then the fault suite is run again with failslab covering GFP_KERNEL.
+# Output: "STRESS key value" lines, "STRESS-FAIL what" for each violation,
+# and "RIG-HP ..." lines that pace the host.
+
+ops=10000 hotplug=3
+read -r cmdline </proc/cmdline
+for arg in $cmdline; do
+	case $arg in
+	stress.ops=*) ops=${arg#stress.ops=} ;;
+	stress.hotplug=*) hotplug=${arg#stress.hotplug=} ;;
+	esac
+done
+
+W=/tmp/stress
+mkdir -p "$W"
+PCI=/sys/bus/pci
+VIRTIO=/sys/bus/virtio
+RNG=$VIRTIO/drivers/virtio_rng
+E1000=$PCI/drivers/e1000
+STUB=$PCI/drivers/pci-stub
+BALLOON=$VIRTIO/drivers/virtio_balloon
+NIC=0000:00:04.0
+# The hot-plugged device: slot 1 behind the bridge at 00:09.0.
+HP=0000:01:01.0
+KMEMLEAK=/sys/kernel/debug/kmemleak
+
+fail() { echo "STRESS-FAIL $*" | tee -a "$W/fail"; }
+
+virtio_dev_by_id() {
+	local d
+	for d in "$VIRTIO"/devices/*; do
+		[ "$(cat "$d/device")" = "$1" ] && echo "${d##*/}"
+	done
+}
+
+# bound_to DEV-PATH DRIVER: the device is bound to DRIVER.
+bound_to() {
+	local l
+	l=$(readlink "$1/driver" 2>/dev/null)
+	[ -n "$l" ] && [ "${l##*/}" = "$2" ]
+}
+
+# Each writer counts the writes it made in $W/ops.NAME.
+w() { echo "$1" >"$2" 2>/dev/null; n=$((n + 1)); }
+
+toggler() {
+	local n=0 i
+	for ((i = 0; i < $1; i += 2)); do
+		w $((RANDOM % 2)) "$RNG/authorized"
+		w $((RANDOM % 2)) "$E1000/authorized"
+	done
+	echo "$n" >"$W/ops.toggle"
+}
+
+binder() {
+	local n=0 i dev=$2
+	for ((i = 0; i < $1; i += 2)); do
+		w "$dev" "$RNG/unbind"
+		w "$dev" "$RNG/bind"
+	done
+	echo "$n" >"$W/ops.bind"
+}
+
+overrider() {
+	local n=0 i o=$PCI/devices/$NIC/driver_override
+	for ((i = 0; i < $1; i += 6)); do
+		w pci-stub "$o"
+		w "$NIC" "$E1000/unbind"
+		w "$NIC" "$PCI/drivers_probe"
+		w "$NIC" "$STUB/bind"
+		w "" "$o"
+		w "$NIC" "$PCI/drivers_probe"
+	done
+	echo "$n" >"$W/ops.override"
+}
+
+moduler() {
+	local n=0 i
+	for ((i = 0; i < $1; i += 2)); do
+		modprobe virtio_balloon 2>/dev/null
+		n=$((n + 1))
+		rmmod virtio_balloon 2>/dev/null
+		n=$((n + 1))
+	done
+	echo "$n" >"$W/ops.module"
+}
+
+# Denied drivers never hold a device, at any moment.
+sampler() {
+	local n=0 l
+	while [ ! -e "$W/stop" ]; do
+		for l in "$STUB"/0000:* "$BALLOON"/virtio*; do
+			[ -e "$l" ] && fail "sample $n: ${l#/sys/bus/} is bound"
+		done
+		bound_to "$PCI/devices/$NIC" pci-stub && fail "sample $n: $NIC bound to pci-stub"
+		n=$((n + 1))
+	done
+	echo "$n" >"$W/samples"
+}
+
+# Tell the host each time the hot-plugged device comes back.
+hotplug_watch() {
+	local seen=0 present=1 t
+	echo "RIG-HP ready"
+	while [ "$seen" -lt "$hotplug" ]; do
+		t=0
+		while :; do
+			if [ "$present" = 1 ] && [ ! -e "$PCI/devices/$HP" ]; then
+				present=0
+				echo "RIG-HP absent"
+			elif [ "$present" = 0 ] && [ -e "$PCI/devices/$HP" ]; then
+				present=1
+				seen=$((seen + 1))
+				echo "RIG-HP present $seen"
+				break
+			fi
+			t=$((t + 1))
+			[ "$t" -lt 6000 ] || { fail "hotplug: no change within 600 s"; return; }
+			sleep 0.1
+		done
+	done
+	echo "$seen" >"$W/hotplug"
+}
+
+[ -e "$PCI/devices/$HP" ] || fail "no hot-plug device $HP at the start"
+RNG_DEV=$(virtio_dev_by_id 0x0004 | head -n1)
+[ -n "$RNG_DEV" ] || fail "no virtio-rng device"
+[ -e "$E1000/$NIC" ] || fail "$NIC is not bound to e1000 at the start"
+
+if [ -w "$KMEMLEAK" ]; then
+	echo scan >"$KMEMLEAK"
+	echo clear >"$KMEMLEAK"
+fi
+
+start=$(date +%s)
+sampler &
+sampler_pid=$!
+hotplug_watch &
+hp_pid=$!
+pids=()
+toggler $((ops * 44 / 100)) &
+pids+=($!)
+binder $((ops * 30 / 100)) "$RNG_DEV" &
+pids+=($!)
+overrider $((ops * 24 / 100)) &
+pids+=($!)
+moduler $((ops * 2 / 100)) &
+pids+=($!)
+wait "${pids[@]}" "$hp_pid"
+touch "$W/stop"
+wait "$sampler_pid"
+
+total=0
+for f in "$W"/ops.*; do
+	total=$((total + $(cat "$f")))
+	echo "STRESS ops_${f##*.} $(cat "$f")"
+done
+echo "STRESS operations $total"
+echo "STRESS samples $(cat "$W/samples")"
+echo "STRESS hotplug_cycles $(cat "$W/hotplug" 2>/dev/null || echo 0)"
+echo "STRESS seconds $(($(date +%s) - start))"
+[ "$total" -ge "$ops" ] || fail "only $total of $ops operations"
+
+# The final policy: virtio_rng authorized, e1000 denied, virtio_balloon
+# loaded and denied, no override. After every device is probed again, the
+# bound state must be exactly that.
+echo 1 >"$RNG/authorized" || fail "authorizing virtio_rng"
+echo 0 >"$E1000/authorized" || fail "deauthorizing e1000"
+echo >"$PCI/devices/$NIC/driver_override"
+modprobe virtio_balloon || fail "loading virtio_balloon"
+for d in "$PCI"/devices/* "$VIRTIO"/devices/*; do
+	echo "${d##*/}" >"${d%/devices/*}/drivers_probe" 2>/dev/null
+done
+[ "$(cat "$RNG/authorized")" = 1 ] || fail "virtio_rng is not authorized"
+[ "$(cat "$E1000/authorized")" = 0 ] || fail "e1000 is authorized"
+[ "$(cat "$BALLOON/authorized")" = 0 ] || fail "virtio_balloon is authorized"
+rngs=0
+for d in $(virtio_dev_by_id 0x0004); do
+	rngs=$((rngs + 1))
+	bound_to "$VIRTIO/devices/$d" virtio_rng || fail "final: $d is not bound to virtio_rng"
+done
+[ "$rngs" = 2 ] || fail "final: $rngs virtio-rng devices, not 2"
+for d in $(virtio_dev_by_id 0x0005); do
+	[ -e "$VIRTIO/devices/$d/driver" ] && fail "final: balloon $d is bound"
+done
+[ -e "$PCI/devices/$NIC/driver" ] && fail "final: $NIC is bound to $(basename "$(readlink "$PCI/devices/$NIC/driver")")"
+rmmod virtio_balloon || fail "unloading virtio_balloon"
+
+# Leaks: kmemleak reports only objects older than its minimum age of
+# 5 s, so give the last releases (DEBUG_KOBJECT_RELEASE delays them by up
+# to a few seconds) that long before the scan.
+if [ -w "$KMEMLEAK" ]; then
+	sleep 10
+	echo scan >"$KMEMLEAK"
+	echo scan >"$KMEMLEAK"
+	leaks=$(grep -c '^unreferenced object' "$KMEMLEAK")
+	echo "STRESS leaks $leaks"
+	if [ "$leaks" -gt 0 ]; then
+		fail "kmemleak: $leaks unreferenced objects"
+		head -n 60 "$KMEMLEAK"
+	fi
+else
+	fail "no kmemleak"
+fi
+
+# The fault suite, again, with failslab failing GFP_KERNEL allocations.
+FS=/sys/kernel/debug/failslab
+SUITE=/sys/kernel/debug/kunit/driver_auth_fault
+if [ -d "$FS" ] && [ -e "$SUITE/run" ]; then
+	echo N >"$FS/ignore-gfp-wait"
+	echo 0 >"$FS/verbose"
+	echo 1 >"$SUITE/run"
+	echo Y >"$FS/ignore-gfp-wait"
+	results=$(cat "$SUITE/results")
+	while IFS= read -r line; do
+		echo "STRESS-KUNIT $line"
+	done <<<"$results"
+	cases=$(grep -cE '^ +ok [0-9]+ ' <<<"$results")
+	bad=$(grep -cE '^ +not ok [0-9]+ |# SKIP' <<<"$results")
+	points=$(grep -oE 'failure points: [0-9]+' <<<"$results" | awk '{s += $3} END {print s + 0}')
+	echo "STRESS fault_cases $cases"
+	echo "STRESS fault_points $points"
+	[ "$bad" = 0 ] || fail "fault suite: $bad cases failed or skipped"
+	[ "$cases" -ge 5 ] || fail "fault suite: $cases cases passed, not 5"
+	[ "$points" -gt 0 ] || fail "fault suite: no failure point"
+else
+	fail "no failslab or no driver_auth_fault suite in debugfs"
+fi
+echo "STRESS violations $(wc -l <"$W/fail" 2>/dev/null || echo 0)"
