@@ -1,8 +1,9 @@
 #!/bin/bash
 # Guest side of the stress run (rig.mode=stress), on the debug kernel with
 # default deny. Writers race for stress.ops sysfs operations in all:
-# toggling "authorized" of virtio_rng and e1000, unbind/bind of the
-# virtio-rng device, driver_override and drivers_probe towards pci-stub,
+# toggling "authorized" of virtio_rng and, less often, of e1000 (whose
+# probe is slow), unbind/bind of the virtio-rng device, driver_override
+# and drivers_probe towards pci-stub on a device no driver takes, and
 # loading and unloading virtio_balloon. Meanwhile the host unplugs and
 # replugs a virtio-rng device over QMP stress.hotplug times, and a sampler
 # checks that no device is ever bound to pci-stub or virtio_balloon, which
@@ -30,6 +31,8 @@ E1000=$PCI/drivers/e1000
 STUB=$PCI/drivers/pci-stub
 BALLOON=$VIRTIO/drivers/virtio_balloon
 NIC=0000:00:04.0
+# QEMU's VGA: no driver of the guest takes it, so the override loop is cheap.
+VGA=0000:00:02.0
 # The hot-plugged device: slot 1 behind the bridge at 00:09.0.
 HP=0000:01:01.0
 KMEMLEAK=/sys/kernel/debug/kmemleak
@@ -54,12 +57,12 @@ bound_to() {
 w() { echo "$1" >"$2" 2>/dev/null; n=$((n + 1)); }
 
 toggler() {
-	local n=0 i
-	for ((i = 0; i < $1; i += 2)); do
+	local n=0
+	while [ "$n" -lt "$1" ]; do
 		w $((RANDOM % 2)) "$RNG/authorized"
-		w $((RANDOM % 2)) "$E1000/authorized"
+		[ $((n % 16)) != 0 ] || w $((RANDOM % 2)) "$E1000/authorized"
 	done
-	echo "$n" >"$W/ops.toggle"
+	echo "$n $SECONDS" >"$W/ops.toggle"
 }
 
 binder() {
@@ -68,20 +71,19 @@ binder() {
 		w "$dev" "$RNG/unbind"
 		w "$dev" "$RNG/bind"
 	done
-	echo "$n" >"$W/ops.bind"
+	echo "$n $SECONDS" >"$W/ops.bind"
 }
 
 overrider() {
-	local n=0 i o=$PCI/devices/$NIC/driver_override
-	for ((i = 0; i < $1; i += 6)); do
+	local n=0 o=$PCI/devices/$VGA/driver_override
+	while [ "$n" -lt "$1" ]; do
 		w pci-stub "$o"
-		w "$NIC" "$E1000/unbind"
-		w "$NIC" "$PCI/drivers_probe"
-		w "$NIC" "$STUB/bind"
+		w "$VGA" "$PCI/drivers_probe"
+		w "$VGA" "$STUB/bind"
 		w "" "$o"
-		w "$NIC" "$PCI/drivers_probe"
+		w "$VGA" "$PCI/drivers_probe"
 	done
-	echo "$n" >"$W/ops.override"
+	echo "$n $SECONDS" >"$W/ops.override"
 }
 
 # DEBUG_KOBJECT_RELEASE keeps an unloaded driver's directory for up to a
@@ -104,17 +106,21 @@ moduler() {
 		n=$((n + 1))
 		gone "$BALLOON"
 	done
-	echo "$n" >"$W/ops.module"
+	echo "$n $SECONDS" >"$W/ops.module"
 }
 
-# Denied drivers never hold a device, at any moment.
+# Denied drivers never hold a device, at any moment. A timed read of an
+# idle FIFO paces the sampler without a fork.
 sampler() {
 	local n=0 l
+	mkfifo "$W/tick"
+	exec 9<>"$W/tick"
 	while [ ! -e "$W/stop" ]; do
+		read -r -t 0.02 -u 9 _
 		for l in "$STUB"/0000:* "$BALLOON"/virtio*; do
 			[ -e "$l" ] && fail "sample $n: ${l#/sys/bus/} is bound"
 		done
-		bound_to "$PCI/devices/$NIC" pci-stub && fail "sample $n: $NIC bound to pci-stub"
+		[ -e "$PCI/devices/$VGA/driver" ] && fail "sample $n: $VGA is bound"
 		n=$((n + 1))
 	done
 	echo "$n" >"$W/samples"
@@ -156,12 +162,16 @@ RNG_DEV=$(virtio_dev_by_id 0x0004 | head -n1)
 [ -n "$RNG_DEV" ] || fail "no virtio-rng device"
 [ -e "$E1000/$NIC" ] || fail "$NIC is not bound to e1000 at the start"
 
-if [ -w "$KMEMLEAK" ]; then
-	echo scan >"$KMEMLEAK"
+# kmemleak: forget what was there before the run. A scan fails once
+# kmemleak has turned itself off.
+if [ -w "$KMEMLEAK" ] && echo scan >"$KMEMLEAK"; then
 	echo clear >"$KMEMLEAK"
+else
+	fail "kmemleak is off before the run"
 fi
 
 start=$(date +%s)
+start_s=$SECONDS
 sampler &
 sampler_pid=$!
 hotplug_watch &
@@ -181,8 +191,10 @@ wait "$sampler_pid"
 
 total=0
 for f in "$W"/ops.*; do
-	total=$((total + $(cat "$f")))
-	echo "STRESS ops_${f##*.} $(cat "$f")"
+	read -r n secs <"$f"
+	total=$((total + n))
+	echo "STRESS ops_${f##*.} $n"
+	echo "STRESS seconds_${f##*.} $((secs - start_s))"
 done
 echo "STRESS operations $total"
 echo "STRESS samples $(cat "$W/samples")"
@@ -195,7 +207,7 @@ echo "STRESS seconds $(($(date +%s) - start))"
 # bound state must be exactly that.
 echo 1 >"$RNG/authorized" || fail "authorizing virtio_rng"
 echo 0 >"$E1000/authorized" || fail "deauthorizing e1000"
-echo >"$PCI/devices/$NIC/driver_override"
+echo >"$PCI/devices/$VGA/driver_override"
 gone "$BALLOON"
 modprobe virtio_balloon || fail "loading virtio_balloon"
 for d in "$PCI"/devices/* "$VIRTIO"/devices/*; do
@@ -213,7 +225,10 @@ done
 for d in $(virtio_dev_by_id 0x0005); do
 	[ -e "$VIRTIO/devices/$d/driver" ] && fail "final: balloon $d is bound"
 done
-[ -e "$PCI/devices/$NIC/driver" ] && fail "final: $NIC is bound to $(basename "$(readlink "$PCI/devices/$NIC/driver")")"
+for d in "$NIC" "$VGA"; do
+	[ -e "$PCI/devices/$d/driver" ] && fail "final: $d is bound to $(basename "$(readlink "$PCI/devices/$d/driver")")"
+done
+[ -e "$E1000/authorized" ] || fail "no e1000 driver"
 rmmod virtio_balloon || fail "unloading virtio_balloon"
 
 # Leaks: kmemleak reports only objects older than its minimum age of
@@ -221,7 +236,7 @@ rmmod virtio_balloon || fail "unloading virtio_balloon"
 # to a few seconds) that long before the scan.
 if [ -w "$KMEMLEAK" ]; then
 	sleep 10
-	echo scan >"$KMEMLEAK"
+	echo scan >"$KMEMLEAK" || fail "kmemleak is off after the run"
 	echo scan >"$KMEMLEAK"
 	leaks=$(grep -c '^unreferenced object' "$KMEMLEAK")
 	echo "STRESS leaks $leaks"
@@ -237,6 +252,8 @@ fi
 FS=/sys/kernel/debug/failslab
 SUITE=/sys/kernel/debug/kunit/driver_auth_fault
 if [ -d "$FS" ] && [ -e "$SUITE/run" ]; then
+	# kmemleak's own metadata allocations would take failure points.
+	echo off >"$KMEMLEAK"
 	echo N >"$FS/ignore-gfp-wait"
 	echo 0 >"$FS/verbose"
 	echo 1 >"$SUITE/run"
@@ -252,7 +269,7 @@ if [ -d "$FS" ] && [ -e "$SUITE/run" ]; then
 	echo "STRESS fault_cases $cases"
 	echo "STRESS fault_points $points"
 	[ "$bad" = 0 ] || fail "fault suite: $bad cases failed or skipped"
-	[ "$cases" -ge 5 ] || fail "fault suite: $cases cases passed, not 5"
+	[ "$cases" -ge 4 ] || fail "fault suite: $cases cases passed, not 4"
 	[ "$covered" = "$cases" ] || fail "fault suite: only $covered of $cases cases made an allocation fail"
 else
 	fail "no failslab or no driver_auth_fault suite in debugfs"
