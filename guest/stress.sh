@@ -60,7 +60,7 @@ toggler() {
 	local n=0
 	while [ "$n" -lt "$1" ]; do
 		w $((RANDOM % 2)) "$RNG/authorized"
-		[ $((n % 16)) != 0 ] || w $((RANDOM % 2)) "$E1000/authorized"
+		[ $((n % 32)) != 0 ] || w $((RANDOM % 2)) "$E1000/authorized"
 	done
 	echo "$n $SECONDS" >"$W/ops.toggle"
 }
@@ -177,11 +177,11 @@ sampler_pid=$!
 hotplug_watch &
 hp_pid=$!
 pids=()
-toggler $((ops * 46 / 100 - 40)) &
+toggler $((ops * 15 / 100)) &
 pids+=($!)
-binder $((ops * 30 / 100)) "$RNG_DEV" &
+binder $((ops * 33 / 100)) "$RNG_DEV" &
 pids+=($!)
-overrider $((ops * 24 / 100)) &
+overrider $((ops * 52 / 100 - 40)) &
 pids+=($!)
 moduler 40 &
 pids+=($!)
