@@ -75,21 +75,26 @@ echo
 
 echo "### Probe path code (__driver_probe_device)"
 echo
+# mnemonics KERNEL: the instruction mnemonics of __driver_probe_device
+mnemonics() {
+	objdump -d --no-show-raw-insn --disassemble=__driver_probe_device \
+		"$BUILD/out-$1/vmlinux" | awk '/^ *[0-9a-f]+:/ { print $2 }'
+}
 for k in bench-base guest; do
-	n=$(objdump -d --no-show-raw-insn --disassemble=__driver_probe_device \
-		"$BUILD/out-$k/vmlinux" | grep -cE '^ *[0-9a-f]+:' || true)
-	echo "- $k: $n instructions"
+	echo "- $k: $(mnemonics "$k" | wc -l) instructions"
 done
+added=$(diff <(mnemonics bench-base) <(mnemonics guest) | sed -n 's/^> //p' |
+	sort | uniq -c | awk '{ printf "%s%s x%s", NR > 1 ? ", " : "", $2, $1 }')
+echo "- what the series adds to it: ${added:-nothing}"
 if grep -q '^CONFIG_JUMP_LABEL=y' "$BUILD/out-guest/.config"; then
-	echo "- with no policy the static branch is a 5-byte NOP the probe falls"
-	echo "  through; the check itself is out of line."
+	echo "- CONFIG_JUMP_LABEL=y: with no policy the static branch is a NOP the"
+	echo "  probe falls through; the check itself is out of line."
 else
-	echo "- this config has no CONFIG_JUMP_LABEL (tinyconfig): the static branch"
-	echo "  compiles to a load of the key, a test and a not-taken jump; with"
-	echo "  JUMP_LABEL, as in distribution kernels, it is one 5-byte NOP. The"
-	echo "  check itself is out of line."
+	echo "- this config has no CONFIG_JUMP_LABEL: the static branch compiles to"
+	echo "  a load of the key, a test and a not-taken jump."
 fi
 echo
+
 echo "### Rig"
 echo
 edit=$(awk -F'\t' '$3 == "edit_loop_s" { print $4 }' "$raw")
