@@ -21,10 +21,11 @@ kmake "$out" -s olddefconfig >/dev/null
 [ "${RIG_CONFIG_CHECK:-1}" = 1 ] || exit 0
 bad=()
 while IFS= read -r line; do
+	# The line goes to grep on stdin: a built-in list can outgrow argv.
 	case $line in
 	CONFIG_*=n) opt=${line%%=*}
-		grep -q "^$opt=" "$out/.config" && bad+=("$line") ;;
-	CONFIG_*) grep -qxF "$line" "$out/.config" || bad+=("$line") ;;
+		grep -q "^$opt=" "$out/.config" && bad+=("$opt") ;;
+	CONFIG_*) grep -qxF -f - "$out/.config" <<<"$line" || bad+=("${line%%=*}") ;;
 	esac
 done < <(cat "${frags[@]}")
 [ ${#bad[@]} -eq 0 ] || die "not in $out/.config (missing dependency?): ${bad[*]}"
