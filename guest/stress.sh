@@ -157,6 +157,9 @@ hotplug_watch() {
 	echo "$seen" >"$W/hotplug"
 }
 
+# The sampler's globs match nothing when a path is wrong: check them.
+[ -d "$STUB" ] || fail "no pci-stub driver"
+[ -e "$PCI/devices/$VGA" ] || fail "no device $VGA"
 [ -e "$PCI/devices/$HP" ] || fail "no hot-plug device $HP at the start"
 RNG_DEV=$(virtio_dev_by_id 0x0004 | head -n1)
 [ -n "$RNG_DEV" ] || fail "no virtio-rng device"
