@@ -8,8 +8,10 @@
 # replugs a virtio-rng device over QMP stress.hotplug times, and a sampler
 # checks that no device is ever bound to pci-stub or virtio_balloon, which
 # stay denied. Then a fixed final policy is set and the bound state must be
-# exactly what it says, and kmemleak must find nothing the run leaked.
-# Then the fault suite is run again with failslab covering GFP_KERNEL.
+# exactly what it says. The fault suite is run again with failslab
+# covering GFP_KERNEL, and kmemleak must find nothing that the run or the
+# suite's failure paths leaked. A last run of the suite, with kmemleak
+# off, counts the failure points.
 # Output: "STRESS key value" lines, "STRESS-FAIL what" for each violation,
 # and "RIG-HP ..." lines that pace the host.
 
@@ -53,15 +55,19 @@ bound_to() {
 	[ -n "$l" ] && [ "${l##*/}" = "$2" ]
 }
 
-# Each writer counts the writes it made in $W/ops.NAME.
-w() { echo "$1" >"$2" 2>/dev/null; n=$((n + 1)); }
+# Each writer counts the writes it made in $W/ops.NAME. w returns
+# whether the write succeeded.
+w() { n=$((n + 1)); echo "$1" >"$2" 2>/dev/null; }
 
+# While the policy is not locked, every write of "authorized" succeeds.
 toggler() {
-	local n=0
+	local n=0 failed=0
 	while [ "$n" -lt "$1" ]; do
-		w $((RANDOM % 2)) "$RNG/authorized"
-		[ $((n % 32)) != 0 ] || w $((RANDOM % 2)) "$E1000/authorized"
+		w $((RANDOM % 2)) "$RNG/authorized" || failed=$((failed + 1))
+		[ $((n % 32)) != 0 ] || w $((RANDOM % 2)) "$E1000/authorized" ||
+			failed=$((failed + 1))
 	done
+	[ "$failed" = 0 ] || fail "$failed of $n writes of authorized failed"
 	echo "$n $SECONDS" >"$W/ops.toggle"
 }
 
@@ -79,7 +85,7 @@ overrider() {
 	while [ "$n" -lt "$1" ]; do
 		w pci-stub "$o"
 		w "$VGA" "$PCI/drivers_probe"
-		w "$VGA" "$STUB/bind"
+		! w "$VGA" "$STUB/bind" || fail "pci-stub/bind of $VGA succeeded"
 		w "" "$o"
 		w "$VGA" "$PCI/drivers_probe"
 	done
@@ -98,10 +104,17 @@ gone() {
 }
 
 moduler() {
-	local n=0 i
+	local n=0 i l
 	for ((i = 0; i < $1; i += 2)); do
 		modprobe virtio_balloon || fail "loading virtio_balloon"
 		n=$((n + 1))
+		# The probe ran in modprobe: between it and rmmod is the
+		# likeliest moment for a wrong bind.
+		[ "$(cat "$BALLOON/authorized")" = 0 ] ||
+			fail "virtio_balloon is authorized after loading"
+		for l in "$BALLOON"/virtio*; do
+			[ -e "$l" ] && fail "${l#/sys/bus/} is bound after loading"
+		done
 		rmmod virtio_balloon || fail "unloading virtio_balloon"
 		n=$((n + 1))
 		gone "$BALLOON"
@@ -234,6 +247,31 @@ done
 [ -e "$E1000/authorized" ] || fail "no e1000 driver"
 rmmod virtio_balloon || fail "unloading virtio_balloon"
 
+# The fault suite, again, with failslab failing GFP_KERNEL allocations.
+# Its results go to $W/NAME and the console; a case that fails or skips
+# is a violation.
+FS=/sys/kernel/debug/failslab
+SUITE=/sys/kernel/debug/kunit/driver_auth_fault
+fault_suite() {
+	local line bad
+	echo N >"$FS/ignore-gfp-wait"
+	echo 0 >"$FS/verbose"
+	echo 1 >"$SUITE/run"
+	echo Y >"$FS/ignore-gfp-wait"
+	cat "$SUITE/results" >"$W/$1"
+	while IFS= read -r line; do
+		echo "STRESS-KUNIT $1: $line"
+	done <"$W/$1"
+	bad=$(grep -cE '^ +not ok [0-9]+ |# SKIP' "$W/$1")
+	[ "$bad" = 0 ] || fail "fault suite, $1: $bad cases failed or skipped"
+}
+if [ ! -d "$FS" ] || [ ! -e "$SUITE/run" ]; then
+	fail "no failslab or no driver_auth_fault suite in debugfs"
+fi
+
+# With kmemleak on, so that the failure paths are checked for leaks too.
+fault_suite fault-kmemleak
+
 # Leaks: kmemleak reports only objects older than its minimum age of
 # 5 s, so give the last releases (DEBUG_KOBJECT_RELEASE delays them by up
 # to a few seconds) that long before the scan.
@@ -251,30 +289,15 @@ else
 	fail "no kmemleak"
 fi
 
-# The fault suite, again, with failslab failing GFP_KERNEL allocations.
-FS=/sys/kernel/debug/failslab
-SUITE=/sys/kernel/debug/kunit/driver_auth_fault
-if [ -d "$FS" ] && [ -e "$SUITE/run" ]; then
-	# kmemleak's own metadata allocations would take failure points.
-	echo off >"$KMEMLEAK"
-	echo N >"$FS/ignore-gfp-wait"
-	echo 0 >"$FS/verbose"
-	echo 1 >"$SUITE/run"
-	echo Y >"$FS/ignore-gfp-wait"
-	results=$(cat "$SUITE/results")
-	while IFS= read -r line; do
-		echo "STRESS-KUNIT $line"
-	done <<<"$results"
-	cases=$(grep -cE '^ +ok [0-9]+ ' <<<"$results")
-	bad=$(grep -cE '^ +not ok [0-9]+ |# SKIP' <<<"$results")
-	covered=$(grep -cE 'failure points: [1-9]' <<<"$results")
-	points=$(grep -oE 'failure points: [0-9]+' <<<"$results" | awk '{s += $3} END {print s + 0}')
-	echo "STRESS fault_cases $cases"
-	echo "STRESS fault_points $points"
-	[ "$bad" = 0 ] || fail "fault suite: $bad cases failed or skipped"
-	[ "$cases" -ge 4 ] || fail "fault suite: $cases cases passed, not 4"
-	[ "$covered" = "$cases" ] || fail "fault suite: only $covered of $cases cases made an allocation fail"
-else
-	fail "no failslab or no driver_auth_fault suite in debugfs"
-fi
+# The count: with kmemleak off, whose own allocations would otherwise
+# take failure points too.
+echo off >"$KMEMLEAK"
+fault_suite fault-count
+cases=$(grep -cE '^ +ok [0-9]+ ' "$W/fault-count")
+covered=$(grep -cE 'failure points: [1-9]' "$W/fault-count")
+points=$(grep -oE 'failure points: [0-9]+' "$W/fault-count" | awk '{s += $3} END {print s + 0}')
+echo "STRESS fault_cases $cases"
+echo "STRESS fault_points $points"
+[ "$cases" -ge 5 ] || fail "fault suite: $cases cases passed, not 5"
+[ "$covered" = "$cases" ] || fail "fault suite: only $covered of $cases cases made an allocation fail"
 echo "STRESS violations $(wc -l <"$W/fail" 2>/dev/null || echo 0)"
