@@ -7,11 +7,13 @@ set -euo pipefail
 
 [ -n "$(base_deb)" ] && exit 0
 
+mirror=$(debian_mirror)
 apt_private "$BUILD/apt" \
-	"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $BASE_MIRROR $BASE_SUITE main"
+	"deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $BASE_SUITE main"
 mkdir -p "$CACHE"
-say "fetching $BASE_PKG $BASE_VERSION from $BASE_SUITE"
-apt-get "${APT_OPTS[@]}" -qq update || die "apt-get update of $BASE_SUITE failed; check the network"
+say "fetching $BASE_PKG $BASE_VERSION from $BASE_SUITE ($mirror)"
+apt-get "${APT_OPTS[@]}" -qq update ||
+	die "apt-get update of $BASE_SUITE from $mirror failed; check the network, or set RIG_DEBIAN_MIRROR to a mirror that has $BASE_SUITE"
 cd "$CACHE"
 if ! apt-get "${APT_OPTS[@]}" -qq download "$BASE_PKG=$BASE_VERSION"; then
 	echo "warning: $BASE_PKG $BASE_VERSION is gone; using the newest $BASE_PKG" >&2

@@ -8,11 +8,13 @@ set -euo pipefail
 if "$TREE/scripts/checker-valid.sh" "$SPARSE" --arch=x86_64 -m64 2>/dev/null | grep -qx 1; then
 	exit 0
 fi
+mirror=$(debian_mirror)
 apt_private "$BUILD/apt-src" \
-	"deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $BASE_MIRROR $SPARSE_SUITE main"
+	"deb-src [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $SPARSE_SUITE main"
 mkdir -p "$CACHE/sparse-src"
 say "building sparse $SPARSE_VERSION from Debian's source package"
-apt-get "${APT_OPTS[@]}" -qq update || die "apt-get update of $SPARSE_SUITE sources failed"
+apt-get "${APT_OPTS[@]}" -qq update ||
+	die "apt-get update of $SPARSE_SUITE sources from $mirror failed; check the network, or set RIG_DEBIAN_MIRROR to a mirror that has $SPARSE_SUITE"
 cd "$CACHE/sparse-src"
 rm -rf ./*
 apt-get "${APT_OPTS[@]}" -qq source --download-only "sparse=$SPARSE_VERSION" ||

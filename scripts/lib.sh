@@ -63,3 +63,30 @@ apt_private() {
 		  -o Dir::State::Lists="$1/lists" -o Dir::Cache="$1/cache"
 		  -o Dir::State::status=/dev/null -o APT::Sandbox::User=root)
 }
+
+# debian_mirror: the Debian archive that this machine's apt sources use for
+# its release (not the security or -updates archives), to fetch the suites
+# of base.conf from: a mirror serves every suite under the same URI.
+# RIG_DEBIAN_MIRROR overrides it. apt-get indextargets reads one-line and
+# deb822 sources alike; where apt has a Release file, its Origin and Label
+# tell Debian's archive from another one that names the same suite.
+debian_mirror() {
+	if [ -n "${RIG_DEBIAN_MIRROR:-}" ]; then
+		echo "${RIG_DEBIAN_MIRROR%/}"
+		return
+	fi
+	local codename uri
+	codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+	# shellcheck disable=SC2016 # $(...) are apt's fields, not the shell's
+	uri=$({ apt-get indextargets --format '1 $(REPO_URI) $(RELEASE) $(COMPONENT) $(ORIGIN) $(LABEL)'
+		apt-get indextargets --no-release-info --format '2 $(REPO_URI) $(RELEASE) $(COMPONENT)'
+	      } 2>/dev/null | awk -v c="$codename" '
+		$3 != c && $3 !~ /^(oldoldstable|oldstable|stable|testing|unstable|sid)$/ { next }
+		$2 ~ /^cdrom:/ || $4 != "main" { next }
+		$1 == 1 { seen[$2] = 1; if ($5 == "Debian" && $6 == "Debian" && !d) d = $2; next }
+		!($2 in seen) && !u { u = $2 }
+		END { print d ? d : u }' || true)
+	[ -n "$uri" ] || die "no Debian archive for ${codename:-this release} in the apt sources" \
+		"(apt-get indextargets); set RIG_DEBIAN_MIRROR, e.g. to http://deb.debian.org/debian"
+	echo "${uri%/}"
+}
