@@ -5,7 +5,8 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev ccache cpio xz-utils
-      qemu-system-x86 busybox-static sparse shellcheck python3 python3-ply python3-git kmod git rsync socat)
+      qemu-system-x86 busybox-static sparse shellcheck python3 python3-ply python3-git kmod git rsync socat
+      coccinelle ocaml-nox gcc-aarch64-linux-gnu gcc-s390x-linux-gnu)
 missing=()
 for p in "${pkgs[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
