@@ -1,6 +1,7 @@
 #!/bin/bash
 # build.sh NAME FRAGMENT...: configure and build the kernel in build/out-NAME
-# and its modules; build/bzImage-NAME points at the image.
+# and its modules; build/bzImage-NAME points at the image. The base config
+# is tinyconfig unless RIG_BASE_CONFIG says otherwise (see config.sh).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"

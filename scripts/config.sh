@@ -1,6 +1,9 @@
 #!/bin/bash
-# config.sh OUTDIR FRAGMENT...: tinyconfig plus the fragments, then check
+# config.sh OUTDIR FRAGMENT...: a base config plus the fragments, then check
 # that every option the fragments ask for made it into the final .config.
+# RIG_BASE_CONFIG names the base as make targets (default tinyconfig; the cc
+# guest uses "x86_64_defconfig kvm_guest.config"); only the fragments given
+# here are checked, not the base.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -12,7 +15,8 @@ frags=("$@")
 if has_series && [ -f "$CONFIGS/series.config" ] && [ "${RIG_SERIES_CONFIG:-1}" = 1 ]; then
 	frags+=("$CONFIGS/series.config")
 fi
-kmake "$out" -s tinyconfig >/dev/null
+read -r -a base <<<"${RIG_BASE_CONFIG:-tinyconfig}"
+kmake "$out" -s "${base[@]}" >/dev/null
 KCONFIG_CONFIG="$out/.config" "$TREE/scripts/kconfig/merge_config.sh" -m -O "$out" \
 	"$out/.config" "${frags[@]}" >"$out/merge.log"
 kmake "$out" -s olddefconfig >/dev/null

@@ -7,7 +7,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$ROOT/base.conf"
 
 BUILD=$ROOT/build
-TREE=$BUILD/linux
+# RIG_TREE: another kernel tree to build and test (a git worktree, say);
+# default build/linux.
+TREE=${RIG_TREE:-$BUILD/linux}
 PATCHES=$ROOT/patches
 CONFIGS=$ROOT/configs
 GUEST=$ROOT/guest
