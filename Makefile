@@ -1,8 +1,18 @@
 # driver_auth: a thin menu over scripts/. See README.md.
+
+# make run CC=tdx|snp boots a real confidential guest (scripts/run-coco.sh).
+# A variable set on the command line reaches every child's environment and
+# every sub-make (MAKEFLAGS): keep this CC from the kernel and kselftest
+# builds. CC from the environment, or make's default cc, is no mode.
+ifeq ($(origin CC),command line)
+COCO := $(CC)
+unexport CC
+MAKEOVERRIDES := $(filter-out CC=%,$(MAKEOVERRIDES))
+endif
 .PHONY: run test shell tree build export bench clean
 
-run:		## build the patched guest and show the demo report
-	@scripts/run.sh
+run:		## the demo report; CC=tdx or CC=snp: a real TDX or SEV-SNP guest
+	@$(if $(COCO),scripts/run-coco.sh $(COCO),scripts/run.sh)
 test:		## the whole suite; last line "N passed, N failed"
 	@scripts/test.sh
 shell:		## the demo guest with a shell on the serial console
