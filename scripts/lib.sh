@@ -32,12 +32,15 @@ say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 # kmake OUTDIR ARGS...: make in the kernel tree with an O= directory and ccache.
+# RIG_ARCH and RIG_CROSS_COMPILE build for another architecture (default
+# x86_64, native); not ARCH, which a kernel developer's shell may export.
 kmake() {
-	local out
+	local out cross=${RIG_CROSS_COMPILE:-}
 	out=$(realpath -m "$1")
 	shift
 	mkdir -p "$out"
-	make -C "$TREE" O="$out" -j"$JOBS" ARCH=x86_64 CC="ccache gcc" HOSTCC="ccache gcc" \
+	make -C "$TREE" O="$out" -j"$JOBS" ARCH="${RIG_ARCH:-x86_64}" ${cross:+CROSS_COMPILE="$cross"} \
+		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" \
 		KBUILD_BUILD_TIMESTAMP=2026-01-01 KBUILD_BUILD_USER=rig KBUILD_BUILD_HOST=rig "$@"
 }
 

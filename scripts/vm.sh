@@ -29,6 +29,7 @@ args=(-accel "$accel" -M pc -m "$mem" -smp 2 -nographic -no-reboot
       -drive file="$disk",if=none,id=d0,format=raw -device virtio-blk-pci,drive=d0,addr=6
       -device virtio-serial-pci,addr=7 -device virtconsole,id=vc0
       -device virtio-balloon-pci,addr=8
+      -device qemu-xhci,id=xhci,addr=0xa -device usb-kbd,bus=xhci.0
       -qmp unix:"$qmp",server=on,wait=off)
 # RIG_HOTPLUG=1 adds a PCI bridge whose SHPC slot 1 holds a virtio-rng
 # device (id hp0) that QMP can unplug and plug again. The guest has no
