@@ -2,10 +2,11 @@
 # check-cross.sh: the series' driver core objects built for arm64 and s390
 # with Debian's cross compilers, CONFIG_WERROR=y: defconfig plus
 # CONFIG_DRIVER_AUTH=y in build/out-ARCH, then only drivers/base/dd.o,
-# bus.o and every driver_auth*.o (on s390 also ccwgroup.o, whose bus
-# registers its drivers its own way). Prints each architecture's resolved
-# CONFIG_DRIVER_AUTH_BUILTIN_ALLOW, and "PASSED FAILED SKIPPED", one count
-# per object. It builds build/linux as it is (work tree, not HEAD).
+# bus.o and every driver_auth*.o (on s390 also ccwgroup.o, whose bus the
+# series gates); an object that the config does not build is skipped.
+# Prints each architecture's resolved CONFIG_DRIVER_AUTH_BUILTIN_ALLOW, and
+# "PASSED FAILED SKIPPED", one count per object. It builds build/linux as
+# it is (the work tree, not HEAD).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -39,7 +40,7 @@ unbuilt() {
 # cross ARCH CROSS_COMPILE OPTION... -- OBJECT...: configure build/out-ARCH
 # (defconfig, then the options, which must all end up =y) and build the objects.
 cross() {
-	local arch=$1 out=$BUILD/out-$1 log=$RESULTS/cross-$1.log opts=() objs o why bad=0
+	local arch=$1 out=$BUILD/out-$1 log=$RESULTS/cross-$1.log opts=() todo o why bad=0
 	local -x RIG_ARCH=$1 RIG_CROSS_COMPILE=$2
 	shift 2
 	while [ "$1" != -- ]; do opts+=("$1"); shift; done
@@ -59,20 +60,20 @@ cross() {
 			die "$arch: CONFIG_$o is not =y in $out/.config (a dependency missing?)"
 	done
 	echo "$arch: $(grep '^CONFIG_DRIVER_AUTH_BUILTIN_ALLOW=' "$out/.config")"
-	objs=()
+	todo=()
 	for o; do
 		why=$(unbuilt "$out" "$o")
 		if [ -n "$why" ]; then
 			echo "$arch: $o skipped, not in this config: $why" >&2
 			skip=$((skip + 1))
 		else
-			objs+=("$o")
+			todo+=("$o")
 		fi
 	done
-	(cd "$out" && rm -f "${objs[@]}")
-	say "building ${objs[*]} for $arch"
-	kmake "$out" -k "${objs[@]}" >"$log" 2>&1 || true
-	for o in "${objs[@]}"; do
+	(cd "$out" && rm -f "${todo[@]}")
+	say "building ${todo[*]} for $arch"
+	kmake "$out" -k "${todo[@]}" >"$log" 2>&1 || true
+	for o in "${todo[@]}"; do
 		if [ -f "$out/$o" ]; then
 			pass=$((pass + 1))
 		else
