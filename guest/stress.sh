@@ -1,14 +1,16 @@
 #!/bin/bash
 # Guest side of the stress run (rig.mode=stress), on the debug kernel with
 # default deny. Writers race for stress.ops sysfs operations in all:
-# toggling "authorized" of virtio_rng and, less often, of e1000 (whose
-# probe is slow), unbind/bind of the virtio-rng device, driver_override
+# toggling "authorized" of virtio_rng (two writers on the one driver) and,
+# less often, of e1000 (whose probe is slow), unbind/bind of the
+# virtio-rng device, driver_override
 # and drivers_probe towards pci-stub on a device no driver takes, and
 # loading and unloading virtio_balloon. Meanwhile the host unplugs and
 # replugs a virtio-rng device over QMP stress.hotplug times, and a sampler
 # checks that no device is ever bound to pci-stub or virtio_balloon, which
-# stay denied. Then a fixed final policy is set and the bound state must be
-# exactly what it says. The fault suite is run again with failslab
+# stay denied. When the writers stop, the bound state must match the
+# flags the last writes left. Then a fixed final policy is set and the
+# bound state must be exactly what it says. The fault suite is run again with failslab
 # covering GFP_KERNEL, and kmemleak must find nothing that the run or the
 # suite's failure paths leaked. A last run of the suite, with kmemleak
 # off, counts the failure points.
@@ -60,15 +62,16 @@ bound_to() {
 w() { n=$((n + 1)); echo "$1" >"$2" 2>/dev/null; }
 
 # While the policy is not locked, every write of "authorized" succeeds.
+# Two togglers (NAME) race on virtio_rng; one also toggles e1000.
 toggler() {
 	local n=0 failed=0
 	while [ "$n" -lt "$1" ]; do
 		w $((RANDOM % 2)) "$RNG/authorized" || failed=$((failed + 1))
-		[ $((n % 32)) != 0 ] || w $((RANDOM % 2)) "$E1000/authorized" ||
-			failed=$((failed + 1))
+		[ "$2" != toggle ] || [ $((n % 32)) != 0 ] ||
+			w $((RANDOM % 2)) "$E1000/authorized" || failed=$((failed + 1))
 	done
 	[ "$failed" = 0 ] || fail "$failed of $n writes of authorized failed"
-	echo "$n $SECONDS" >"$W/ops.toggle"
+	echo "$n $SECONDS" >"$W/ops.$2"
 }
 
 binder() {
@@ -193,7 +196,9 @@ sampler_pid=$!
 hotplug_watch &
 hp_pid=$!
 pids=()
-toggler $((ops * 15 / 100)) &
+toggler $((ops * 10 / 100)) toggle &
+pids+=($!)
+toggler $((ops * 5 / 100)) toggle2 &
 pids+=($!)
 binder $((ops * 33 / 100)) "$RNG_DEV" &
 pids+=($!)
@@ -217,6 +222,27 @@ echo "STRESS samples $(cat "$W/samples")"
 echo "STRESS hotplug_cycles $(cat "$W/hotplug" 2>/dev/null || echo 0)"
 echo "STRESS seconds $(($(date +%s) - start))"
 [ "$total" -ge "$ops" ] || fail "only $total of $ops operations"
+
+# Concurrent writes end in the state of the last one, with the bound state
+# matching the flags: an authorized driver holds its devices, a
+# deauthorized one none. Checked before anything probes again.
+for pair in "$RNG:0x0004" "$E1000:$NIC"; do
+	drv=${pair%%:*} what=${pair#*:}
+	if [ "$what" = 0x0004 ]; then
+		devs=$(virtio_dev_by_id 0x0004) bus=$VIRTIO
+	else
+		devs=$what bus=$PCI
+	fi
+	for d in $devs; do
+		if [ "$(cat "$drv/authorized")" = 1 ]; then
+			bound_to "$bus/devices/$d" "${drv##*/}" ||
+				fail "after the race: ${drv##*/} authorized, $d not bound to it"
+		else
+			[ ! -e "$bus/devices/$d/driver" ] ||
+				fail "after the race: ${drv##*/} deauthorized, $d bound"
+		fi
+	done
+done
 
 # The final policy: virtio_rng authorized, e1000 denied, virtio_balloon
 # loaded and denied, no override. After every device is probed again, the
@@ -247,26 +273,28 @@ done
 [ -e "$E1000/authorized" ] || fail "no e1000 driver"
 rmmod virtio_balloon || fail "unloading virtio_balloon"
 
-# The fault suite, again, with failslab failing GFP_KERNEL allocations.
-# Its results go to $W/NAME and the console; a case that fails or skips
-# is a violation.
+# The fault suite, with failslab failing GFP_KERNEL allocations: the
+# KUnit test is a module, loaded with failslab set up (kunit.filter_glob
+# on the command line keeps it to that suite). Its results go to $W/NAME
+# and the console; a case that fails or skips is a violation.
 FS=/sys/kernel/debug/failslab
 SUITE=/sys/kernel/debug/kunit/driver_auth_fault
 fault_suite() {
 	local line bad
 	echo N >"$FS/ignore-gfp-wait"
 	echo 0 >"$FS/verbose"
-	echo 1 >"$SUITE/run"
+	modprobe driver_auth_kunit || fail "loading driver_auth_kunit"
 	echo Y >"$FS/ignore-gfp-wait"
 	cat "$SUITE/results" >"$W/$1"
+	rmmod driver_auth_kunit || fail "unloading driver_auth_kunit"
 	while IFS= read -r line; do
 		echo "STRESS-KUNIT $1: $line"
 	done <"$W/$1"
 	bad=$(grep -cE '^ +not ok [0-9]+ |# SKIP' "$W/$1")
 	[ "$bad" = 0 ] || fail "fault suite, $1: $bad cases failed or skipped"
 }
-if [ ! -d "$FS" ] || [ ! -e "$SUITE/run" ]; then
-	fail "no failslab or no driver_auth_fault suite in debugfs"
+if [ ! -d "$FS" ] || ! modinfo driver_auth_kunit >/dev/null 2>&1; then
+	fail "no failslab or no driver_auth_kunit module"
 fi
 
 # With kmemleak on, so that the failure paths are checked for leaks too.

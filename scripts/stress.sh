@@ -54,7 +54,7 @@ say "booting $name kernel: stress, $ops operations, $cycles hot-plug cycles"
 # suite fails IMA's allocations too.
 RIG_HOTPLUG=1 RIG_MEM=1024 RIG_TIMEOUT=${RIG_TIMEOUT:-1500} "$ROOT/scripts/vm.sh" "$name" "$log" \
 	"rig.mode=stress stress.ops=$ops stress.hotplug=$cycles loglevel=5" \
-	"ima_policy=critical_data driver_auth.default=deny driver_auth.allow=pci:e1000,pci:shpchp" \
+	"ima_policy=critical_data driver_auth.default=deny driver_auth.allow=pci:e1000,pci:shpchp,virtio:virtio_rng" \
 	"kunit.filter_glob=driver_auth_fault ${RIG_EXTRA_ARGS:-}" &
 vm=$!
 
