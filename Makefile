@@ -9,10 +9,12 @@ COCO := $(CC)
 unexport CC
 MAKEOVERRIDES := $(filter-out CC=%,$(MAKEOVERRIDES))
 endif
-.PHONY: run test shell tree build export bench clean
+.PHONY: run run-cc test shell tree build export bench clean
 
 run:		## the demo report; CC=tdx or CC=snp: a real TDX or SEV-SNP guest
 	@$(if $(COCO),scripts/run-coco.sh $(COCO),scripts/run.sh)
+run-cc:		## the realistic guest (q35, UEFI, TPM, cloud disks), default deny
+	@scripts/run-cc.sh
 test:		## the whole suite; last line "N passed, N failed"
 	@scripts/test.sh
 shell:		## the demo guest with a shell on the serial console
@@ -24,6 +26,6 @@ build:		## build the guest kernel from build/linux
 export:		## write patches/ from build/linux (base..HEAD)
 	@scripts/export.sh
 clean:		## remove build outputs (keeps build/linux and its commits)
-	rm -rf build/out-* build/initramfs-* build/results build/bzImage*
+	rm -rf build/out-* build/initramfs-* build/results build/bzImage* build/cc-*
 bench:		## base vs patched: probe path, boot, size (not asserted)
 	@scripts/bench.sh

@@ -22,6 +22,11 @@ export CCACHE_BASEDIR=$ROOT
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 JOBS=${JOBS:-$(nproc)}
 SPARSE=$CACHE/sparse
+# The cc guest (scripts/vm-cc.sh): UEFI firmware from Debian's ovmf package
+# (not the secure-boot build), and the host end of the guest's ttyS0.
+OVMF_CODE=/usr/share/OVMF/OVMF_CODE_4M.fd
+OVMF_VARS=/usr/share/OVMF/OVMF_VARS_4M.fd
+CC_SERIAL=$BUILD/cc-ttyS0.sock
 
 # Fixed identity and dates, so that the base commit and the applied series
 # get the same hashes on every machine.

@@ -15,13 +15,13 @@ row "step / scenario" status passed failed skipped secs
 row "----------------------------" "----------------------" ------ ------ ------- -----
 while IFS=$'\t' read -r name status p f s secs; do
 	row "$name" "$status" "$p" "$f" "$s" "$secs"
-	case $name in boot-guest|boot-debug) ;; *) tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s)) ;; esac
+	case $name in boot-guest|boot-debug|boot-cc) ;; *) tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s)) ;; esac
 	kernel=${name#boot-}
 	if [ "$kernel" = "$name" ] || [ ! -f "$RESULTS/$kernel.tsv" ]; then
 		continue
 	fi
-	while IFS=$'\t' read -r scen kind p f s; do
-		row "  $kernel/$scen $kind" "$([ "$f" -eq 0 ] && echo ok || echo FAIL)" "$p" "$f" "$s" ""
+	while IFS=$'\t' read -r scen kind p f s secs; do
+		row "  $kernel/$scen $kind" "$([ "$f" -eq 0 ] && echo ok || echo FAIL)" "$p" "$f" "$s" "${secs:-}"
 		tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
 	done <"$RESULTS/$kernel.tsv"
 	# A boot step that failed on its own (no scenario rows) still counts.

@@ -1,8 +1,9 @@
 #!/bin/bash
 # test.sh: the whole suite, from a clean clone: recreate the tree, static
-# checks, the guest kernel with its boot scenarios, the debug kernel with
-# the same scenarios. Each step records "STEP STATUS PASSED FAILED SKIPPED
-# SECONDS" in build/results/steps.tsv; scripts/summary.sh prints the table.
+# checks, the guest kernel with its boot scenarios, the realistic (cc)
+# kernel with its own, the debug kernel with the guest's scenarios. Each
+# step records "STEP STATUS PASSED FAILED SKIPPED SECONDS" in
+# build/results/steps.tsv; scripts/summary.sh prints the table.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -56,6 +57,18 @@ if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
 	if step initramfs-guest "$ROOT/scripts/initramfs.sh" guest; then
 		step boot-guest "$ROOT/scripts/boot-tests.sh" guest || true
 	fi
+fi
+
+# The realistic tier: a distribution-like kernel on q35 with UEFI, a TPM
+# and the cloud platforms' disks, booted once per guest/cc-scenarios line.
+if has_series; then
+	if step build-cc "$ROOT/scripts/build-cc.sh" &&
+	   step initramfs-cc "$ROOT/scripts/initramfs.sh" cc; then
+		step boot-cc "$ROOT/scripts/boot-cc.sh" || true
+	fi
+else
+	skip build-cc "empty series"
+	skip boot-cc "empty series"
 fi
 
 if step build-debug "$ROOT/scripts/build.sh" debug "$CONFIGS/guest.config" "$CONFIGS/debug.config"; then

@@ -1,0 +1,256 @@
+#!/bin/bash
+# The realistic guest's checks (rig.mode=cc, run by guest/init; the host
+# side is scripts/boot-cc.sh). The protocol goes over hvc0, never ttyS0,
+# which is a device under test: RIG-BEGIN, KTAP lines, the bindings
+# (RIG-BIND), the kernel log (RIG-DMESG), RIG-END.
+# From the command line: rig.marker= (the root disk's marker) and rig.bound=
+# (the devices under test that must bind: tpm, nvme, virtio-scsi, ahci;
+# every other one must stay unbound).
+
+# hvc0 appears once virtio_console has bound and the host's port is up.
+i=0
+while [ ! -c /dev/hvc0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+if [ ! -c /dev/hvc0 ]; then
+	echo "RIG-CC no /dev/hvc0 after 10 s: virtio_console did not bind"
+	exit 1
+fi
+exec >/dev/hvc0 2>&1 </dev/null
+
+marker='' bound=''
+read -r cmdline </proc/cmdline
+for arg in $cmdline; do
+	case $arg in
+	rig.marker=*) marker=${arg#rig.marker=} ;;
+	rig.bound=*) bound=$(echo "${arg#rig.bound=}" | tr , ' ') ;;
+	esac
+done
+
+n=0
+# result OK|FAIL NAME [WHY]: one KTAP line
+result() {
+	n=$((n + 1))
+	if [ "$1" = OK ]; then
+		echo "ok $n $2"
+	else
+		echo "not ok $n $2 # $3"
+	fi
+}
+# expect NAME: true when NAME is in rig.bound
+expect() {
+	case " $bound " in *" $1 "*) return 0 ;; esac
+	return 1
+}
+# drv DEVICE: the name of the driver bound to DEVICE, empty when none
+drv() {
+	[ -e "$1/driver" ] && basename "$(readlink "$1/driver")"
+}
+# pci_class CLASS: the PCI devices of a class, e.g. 0x010802 (NVMe)
+pci_class() {
+	grep -lx "$1" /sys/bus/pci/devices/*/class 2>/dev/null | sed 's,/class$,,'
+}
+# virtio_id ID: the virtio devices of a device ID, e.g. 0x0008 (SCSI)
+virtio_id() {
+	grep -lx "$1" /sys/bus/virtio/devices/*/device 2>/dev/null | sed 's,/device$,,'
+}
+# bound_count BUS DRIVER: how many devices DRIVER of BUS is bound to
+bound_count() {
+	c=0
+	for l in /sys/bus/"$1"/drivers/"$2"/*; do
+		[ -L "$l" ] && [ -e "$l/uevent" ] && [ "${l##*/}" != module ] && c=$((c + 1))
+	done
+	echo $c
+}
+
+echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
+echo "KTAP version 1"
+echo "1..9"
+
+# 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
+# "RIG-ECHO T" and reads the host's verdict. Only userspace writes
+# RIG-ECHO: the line discipline's own echo of the token does not count.
+# Every wait is bounded, and nothing here waits for ttyS0 to drain (stty
+# would, and so may the reader's close): the reader runs in the
+# background and this script only polls for its verdict.
+rm -f /tmp/serial.verdict
+if [ -c /dev/ttyS0 ]; then
+	(
+		exec 3<>/dev/ttyS0
+		echo "RIG-SERIAL ready"
+		v=notoken
+		if read -r -t 30 tok <&3; then
+			tok=${tok%$'\r'}
+			echo "RIG-ECHO ${tok#RIG-TOKEN }" >&3
+			v=noverdict
+			read -r -t 20 line <&3 && v=${line#RIG-RESULT }
+		fi
+		echo "${v%$'\r'}" >/tmp/serial.verdict
+	) &
+	i=0
+	while [ ! -s /tmp/serial.verdict ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i + 1)); done
+	v=$(cat /tmp/serial.verdict 2>/dev/null)
+else
+	echo "RIG-SERIAL none"
+	v=nodevice
+fi
+case $v in
+ok) result OK "ttyS0 round trip" ;;
+fail) result FAIL "ttyS0 round trip" "the token reached the guest; the host saw no echo in time" ;;
+notoken) result FAIL "ttyS0 round trip" "no token from the host within 30 s (receive path)" ;;
+noverdict) result FAIL "ttyS0 round trip" "echoed; no verdict from the host within 20 s" ;;
+nodevice) result FAIL "ttyS0 round trip" "no /dev/ttyS0" ;;
+*) result FAIL "ttyS0 round trip" "no answer from the reader: '$v'" ;;
+esac
+
+# 2. hvc0: this line reaching the host is the check (the host also wants RIG-END).
+result OK "hvc0 carries the protocol"
+
+# 3. The root disk: virtio-blk, ext4, with the marker the host wrote.
+mkdir -p /mnt/root
+root=$(virtio_id 0x0002 | head -n1)
+blk=
+for b in "$root"/block/*; do
+	[ -e "$b" ] && blk=${b##*/}
+done
+if [ -z "$blk" ]; then
+	result FAIL "root disk (virtio-blk) mounts" "no virtio-blk disk (driver: $(drv "$root"))"
+elif ! mount -t ext4 -o ro "/dev/$blk" /mnt/root; then
+	result FAIL "root disk (virtio-blk) mounts" "mount of /dev/$blk failed"
+elif [ -z "$marker" ] || [ "$(cat /mnt/root/rig-marker 2>/dev/null)" != "$marker" ]; then
+	result FAIL "root disk (virtio-blk) mounts" "marker differs: '$(cat /mnt/root/rig-marker 2>/dev/null)'"
+	umount /mnt/root
+else
+	result OK "root disk (virtio-blk) mounts, marker read"
+	umount /mnt/root
+fi
+
+# 4. virtio-net has link once up.
+net=
+for d in /sys/class/net/*; do
+	[ "$(drv "$d/device")" = virtio_net ] && net=${d##*/}
+done
+carrier=0
+if [ -n "$net" ] && ip link set "$net" up; then
+	i=0
+	while [ $i -lt 50 ]; do
+		carrier=$(cat "/sys/class/net/$net/carrier" 2>/dev/null)
+		[ "$carrier" = 1 ] && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+fi
+if [ "$carrier" = 1 ]; then
+	result OK "virtio-net $net has carrier"
+else
+	result FAIL "virtio-net has carrier" "interface '${net:-none}', carrier '$carrier'"
+fi
+
+# 5. Faux devices: cfg80211's "regulatory" is bound to faux_driver.
+reg=/sys/bus/faux/devices/regulatory
+fauth=$(cat /sys/bus/faux/drivers/faux_driver/authorized 2>/dev/null)
+if [ ! -e "$reg" ]; then
+	# A faux device that does not bind is removed again at once.
+	result FAIL "faux device regulatory bound to faux_driver" "no $reg (faux_driver authorized=$fauth)"
+elif [ "$(drv "$reg")" != faux_driver ]; then
+	result FAIL "faux device regulatory bound to faux_driver" \
+		"driver '$(drv "$reg")', faux_driver authorized=$fauth"
+else
+	result OK "faux device regulatory bound to faux_driver"
+fi
+
+# 6. The host-emulated TPM (tpm-crb, ACPI MSFT0101; tpm_tis matches it
+# too): bound with /dev/tpm0 only when expected, else every driver that
+# matches it reads authorized 0.
+tpm=/sys/bus/platform/devices/MSFT0101:00
+tdrv=$(drv "$tpm")
+auth=$(cat /sys/bus/platform/drivers/tpm_crb_acpi/authorized 2>/dev/null)
+auth=$auth/$(cat /sys/bus/platform/drivers/tpm_tis/authorized 2>/dev/null)
+if [ ! -e "$tpm" ]; then
+	result FAIL "TPM (MSFT0101)" "no $tpm: is the host's tpm-crb there?"
+elif expect tpm; then
+	if [ "$tdrv" = tpm_crb_acpi ] && [ -c /dev/tpm0 ]; then
+		result OK "TPM bound to tpm_crb_acpi, /dev/tpm0 present"
+	else
+		result FAIL "TPM bound" "driver '$tdrv', /dev/tpm0 $([ -c /dev/tpm0 ] && echo present || echo absent)"
+	fi
+elif [ -z "$tdrv" ] && [ ! -e /dev/tpm0 ] && [ "$auth" = 0/0 ]; then
+	result OK "TPM denied: tpm_crb_acpi/tpm_tis authorized 0/0, unbound, no /dev/tpm0"
+else
+	result FAIL "TPM denied" "driver '$tdrv', authorized tpm_crb_acpi/tpm_tis '$auth', /dev/tpm0 $([ -e /dev/tpm0 ] && echo present || echo absent)"
+fi
+
+# 7. The other disks: each bound to exactly its driver when its platform
+# line is given, with one disk on it; else unbound, with no disk.
+# disk NAME CONTROLLER DRIVER BLOCK-GLOB
+disk_fail=
+disk() {
+	if [ -z "$2" ]; then
+		disk_fail="$disk_fail $1: no device;"
+		return
+	fi
+	d=$(drv "$2")
+	nblk=$(find "$2/" -maxdepth 8 -type d -name "$4" 2>/dev/null | wc -l)
+	if expect "$1"; then
+		[ "$d" = "$3" ] && [ "$nblk" = 1 ] ||
+			disk_fail="$disk_fail $1: driver '$d' (want $3), $nblk disk(s) (want 1);"
+	else
+		[ -z "$d" ] && [ "$nblk" = 0 ] ||
+			disk_fail="$disk_fail $1: driver '$d' (want none), $nblk disk(s) (want 0);"
+	fi
+}
+disk nvme "$(pci_class 0x010802 | head -n1)" nvme 'nvme*n*'
+disk virtio-scsi "$(virtio_id 0x0008 | head -n1)" virtio_scsi 'sd*'
+disk ahci "$(pci_class 0x010601 | head -n1)" ahci 'sd*'
+# sd serves the two SCSI lines: one disk each, no other.
+want=0
+expect virtio-scsi && want=$((want + 1))
+expect ahci && want=$((want + 1))
+sd=$(bound_count scsi sd)
+[ "$sd" = "$want" ] || disk_fail="$disk_fail sd bound to $sd disk(s) (want $want);"
+if [ -z "$disk_fail" ]; then
+	result OK "disks: bound [${bound:-none}] exactly, the others unbound"
+else
+	result FAIL "disks bound as the policy says" "$disk_fail"
+fi
+
+# 8. No device is bound to a driver whose authorized reads 0.
+bad=
+for a in /sys/bus/*/drivers/*/authorized; do
+	[ "$(cat "$a")" = 0 ] || continue
+	d=${a%/authorized}
+	b=${d#/sys/bus/}
+	c=$(bound_count "${b%%/*}" "${d##*/}")
+	[ "$c" = 0 ] || bad="$bad ${b%%/*}:${d##*/}($c)"
+done
+if [ -z "$bad" ]; then
+	result OK "no device bound to a denied driver"
+else
+	result FAIL "no device bound to a denied driver" "bound:$bad"
+fi
+
+# 9. Every driver has its authorized attribute.
+missing=
+for d in /sys/bus/*/drivers/*; do
+	[ -e "$d/authorized" ] || missing="$missing ${d#/sys/bus/}"
+done
+if [ -z "$missing" ]; then
+	result OK "every driver has authorized"
+else
+	result FAIL "every driver has authorized" "missing:$missing"
+fi
+
+# The bindings, for the record: bus:driver device, and the denied drivers.
+for d in /sys/bus/*/drivers/*; do
+	b=${d#/sys/bus/}
+	for l in "$d"/*; do
+		[ -L "$l" ] && [ -e "$l/uevent" ] && [ "${l##*/}" != module ] &&
+			echo "RIG-BIND ${b%%/*}:${d##*/} ${l##*/}"
+	done
+	[ "$(cat "$d/authorized" 2>/dev/null)" = 0 ] && echo "RIG-DENIED ${b%%/*}:${d##*/}"
+done
+for bus in pci virtio pnp platform serial-base faux scsi; do
+	for dev in /sys/bus/"$bus"/devices/*; do
+		[ -e "$dev" ] && [ ! -e "$dev/driver" ] && echo "RIG-UNBOUND $bus ${dev##*/}"
+	done
+done
+dmesg | sed 's/^/RIG-DMESG /'
+echo "RIG-END"
