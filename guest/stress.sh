@@ -189,6 +189,10 @@ else
 	fail "kmemleak is off before the run"
 fi
 
+# The catch-all: pci-stub's and virtio_balloon's functions are traced from
+# now on; of them, only module init and exit may run.
+/rig/catchall.sh stress-start
+
 start=$(date +%s)
 start_s=$SECONDS
 sampler &
@@ -272,6 +276,9 @@ for d in "$NIC" "$VGA"; do
 done
 [ -e "$E1000/authorized" ] || fail "no e1000 driver"
 rmmod virtio_balloon || fail "unloading virtio_balloon"
+catchall=$(/rig/catchall.sh stress-check)
+echo "$catchall"
+case $catchall in *FAIL*) fail "${catchall#RIG-CHECK }" ;; esac
 
 # The fault suite, with failslab failing GFP_KERNEL allocations: the
 # KUnit test is a module, loaded with failslab set up (kunit.filter_glob

@@ -30,4 +30,12 @@ while IFS='|' read -r scen cmdline; do
 		read -r p f s < <("$ROOT/scripts/parse-ksft.sh" "$log")
 		printf '%s\tkselftest\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"
 	fi
+	# The rig's own checks in the guest (guest/kunit-module.sh, catchall.sh).
+	if grep -q '^RIG-CHECK ' "$log"; then
+		p=$(grep -cE '^RIG-CHECK [^ ]+ ok' "$log" || true)
+		f=$(grep -cE '^RIG-CHECK [^ ]+ FAIL' "$log" || true)
+		s=$(grep -cE '^RIG-CHECK [^ ]+ skip' "$log" || true)
+		grep -E '^RIG-CHECK [^ ]+ FAIL' "$log" >&2 || true
+		printf '%s\tchecks\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"
+	fi
 done <"$GUEST/scenarios"

@@ -33,5 +33,29 @@ for lib in $(ldd "${bins[@]}" 2>/dev/null | grep -o '/[^ ]*\.so[^ ]*' | sort -u)
 	cp -L "$lib" "$root$lib"
 done
 [ -e "$root/lib64" ] || ln -s lib "$root/lib64"
+# uniq_funcs OBJ...: the functions of the objects whose name is theirs alone
+# in the kernel, so that tracing them by name traces nothing else.
+uniq_funcs() {
+	nm --defined-only "$@" | awk '$2 ~ /^[Tt]$/ { print $3 }' | sort -u |
+		grep -xFf - <(awk '$2 ~ /^[Tt]$/ { print $3 }' "$out/System.map" | sort | uniq -u)
+}
+# A kernel with boot-time tracing traces the functions of the drivers the
+# catch-all check watches (guest/catchall.sh): e1000 from boot, through a
+# bootconfig appended to the initramfs; pci-stub in the stress run.
+if grep -qx CONFIG_BOOTTIME_TRACING=y "$out/.config"; then
+	uniq_funcs "$out"/drivers/net/ethernet/intel/e1000/*.o >"$root/rig/catchall-boot.list"
+	uniq_funcs "$out/drivers/pci/pci-stub.o" >"$root/rig/catchall-stress.list"
+	[ -s "$root/rig/catchall-boot.list" ] || die "no e1000 function to trace in $out"
+fi
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$BUILD/initramfs-$name.cpio.gz"
+if [ -s "$root/rig/catchall-boot.list" ]; then
+	make -s -C "$TREE/tools/bootconfig" >/dev/null || die "building tools/bootconfig failed"
+	{
+		echo 'ftrace.tracer = "function"'
+		printf 'ftrace.ftrace.filters = '
+		sed 's/.*/"&"/' "$root/rig/catchall-boot.list" | paste -sd, -
+	} >"$BUILD/bootconfig-$name"
+	"$TREE/tools/bootconfig/bootconfig" -a "$BUILD/bootconfig-$name" \
+		"$BUILD/initramfs-$name.cpio.gz" >/dev/null || die "appending the bootconfig failed"
+fi
 say "initramfs-$name: $(du -h "$BUILD/initramfs-$name.cpio.gz" | cut -f1)"

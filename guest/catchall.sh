@@ -1,0 +1,88 @@
+#!/bin/bash
+# catchall.sh boot|stress-start|stress-check: the catch-all for paths that
+# run a denied driver's code without passing any gate. The function
+# tracer traces every function of the watched drivers (the lists
+# initramfs.sh wrote: those whose names are theirs alone); of a driver
+# that stays denied, only its module init and exit may run.
+#   boot: e1000, traced from boot by the bootconfig; when it is denied and
+#     not in audit mode, check, then authorize it and expect e1000_probe
+#     (the positive control), and deauthorize it again.
+#   stress-start / stress-check: pci-stub and, with ":mod:", the
+#     virtio_balloon module, around the stress run.
+# Prints "RIG-CHECK catchall-NAME ok|skip|FAIL ...".
+
+T=/sys/kernel/tracing
+[ -e "$T/trace" ] || mount -t tracefs nodev "$T" 2>/dev/null
+PARAMS=/sys/module/driver_auth/parameters
+E1000=/sys/bus/pci/drivers/e1000
+
+# traced: the functions in the trace buffer, one per line.
+traced() {
+	grep -v '^#' "$T/trace" | sed -n 's/.*: \([^ ]*\) <-.*/\1/p' | sort -u
+}
+
+# check NAME ALLOWED-REGEX: fail naming any traced function not allowed.
+check() {
+	local bad
+
+	bad=$(traced | grep -vxE "$2" | tr '\n' ' ')
+	if [ -n "$bad" ]; then
+		echo "RIG-CHECK catchall-$1 FAIL bypass: $bad"
+		return 1
+	fi
+}
+
+case $1 in
+boot)
+	if [ ! -e "$T/set_ftrace_filter" ]; then
+		echo "RIG-CHECK catchall-boot FAIL no function tracer"
+		exit 0
+	fi
+	n=$(grep -vc '^#' "$T/set_ftrace_filter")
+	if [ "$n" -eq 0 ]; then
+		echo "RIG-CHECK catchall-boot FAIL the filter is empty"
+		exit 0
+	fi
+	if [ "$(cat "$E1000/authorized")" != 0 ] || [ "$(cat "$PARAMS/audit")" = 1 ]; then
+		echo "RIG-CHECK catchall-boot skip (e1000 may run in this boot)"
+		echo nop >"$T/current_tracer"
+		exit 0
+	fi
+	check boot 'e1000_init_module|e1000_exit_module' || { echo nop >"$T/current_tracer"; exit 0; }
+	if [ "$(cat "$PARAMS/locked")" = 1 ]; then
+		echo "RIG-CHECK catchall-boot ok ($n functions watched; locked: no positive control)"
+		echo nop >"$T/current_tracer"
+		exit 0
+	fi
+	# Positive control: the same trace sees e1000 once it may run.
+	echo 1 >"$E1000/authorized"
+	for ((t = 0; t < 300; t++)); do
+		traced | grep -qx e1000_probe && break
+		sleep 0.1
+	done
+	echo 0 >"$E1000/authorized"
+	echo nop >"$T/current_tracer"
+	if traced | grep -qx e1000_probe; then
+		echo "RIG-CHECK catchall-boot ok ($n functions watched, e1000_probe seen once authorized)"
+	else
+		echo "RIG-CHECK catchall-boot FAIL positive control: no e1000_probe once authorized"
+	fi
+	;;
+stress-start)
+	echo nop >"$T/current_tracer"
+	echo >"$T/set_ftrace_filter"
+	cat /rig/catchall-stress.list >"$T/set_ftrace_filter"
+	echo ':mod:virtio_balloon' >>"$T/set_ftrace_filter"
+	echo >"$T/trace"
+	echo function >"$T/current_tracer"
+	;;
+stress-check)
+	n=$(grep -vc '^#' "$T/set_ftrace_filter")
+	echo nop >"$T/current_tracer"
+	if [ "$n" -eq 0 ]; then
+		echo "RIG-CHECK catchall-stress FAIL the filter is empty"
+	elif check stress 'virtio_balloon_driver_init|virtio_balloon_driver_exit|pci_stub_init|pci_stub_exit'; then
+		echo "RIG-CHECK catchall-stress ok ($n functions watched: $(traced | tr '\n' ' '))"
+	fi
+	;;
+esac
