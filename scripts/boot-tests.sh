@@ -39,3 +39,33 @@ while IFS='|' read -r scen cmdline; do
 		printf '%s\tchecks\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"
 	fi
 done <"$GUEST/scenarios"
+
+# Names: the deny boot printed every driver's name as the allowlist tool
+# spells it; a boot with default deny and that list (in bootconfig: it
+# outgrows the command line) must authorize every driver and print each
+# entry back as given.
+line=$(sed -n 's/^# # names: driver_auth\.allow=//p' "$RESULTS/$name-deny.log" 2>/dev/null | head -n1)
+line=${line#\"}
+line=${line%\"}
+if [ "$series" = 1 ] && [ -n "$line" ]; then
+	log=$RESULTS/$name-names.log
+	printf 'kernel.driver_auth.default = deny\nkernel.driver_auth.allow = "%s"\n' "$line" \
+		>"$BUILD/bootconfig-names"
+	cp "$BUILD/initramfs-$name.cpio.gz" "$BUILD/initramfs-$name-names.cpio.gz"
+	make -s -C "$TREE/tools/bootconfig" >/dev/null
+	# A bootconfig already there (the debug kernel's tracing) is replaced.
+	"$TREE/tools/bootconfig/bootconfig" -d "$BUILD/initramfs-$name-names.cpio.gz" 2>/dev/null || true
+	"$TREE/tools/bootconfig/bootconfig" -a "$BUILD/bootconfig-names" \
+		"$BUILD/initramfs-$name-names.cpio.gz" >/dev/null
+	say "booting $name kernel: names (${#line} bytes of allow list)"
+	if RIG_INITRD=$BUILD/initramfs-$name-names.cpio.gz RIG_TIMEOUT=${RIG_TIMEOUT:-900} \
+		"$ROOT/scripts/vm.sh" "$name" "$log" "rig.mode=test bootconfig rig.test_names=1 kunit.enable=0"; then
+		read -r p f s < <("$ROOT/scripts/parse-ksft.sh" "$log")
+		printf 'names\tkselftest\t%s\t%s\t%s\n' "$p" "$f" "$s" >>"$tsv"
+	else
+		printf 'names\tboot\t0\t1\t0\n' >>"$tsv"
+	fi
+elif [ "$series" = 1 ]; then
+	printf 'names\tkselftest\t0\t1\t0\n' >>"$tsv"
+	echo "no names line in $RESULTS/$name-deny.log" >&2
+fi

@@ -20,7 +20,7 @@ qmp=$BUILD/qmp-$name.sock
 
 # shellcheck disable=SC2054 # commas are QEMU option syntax
 args=(-accel "$accel" -M pc -m "$mem" -smp 2 -nographic -no-reboot
-      -kernel "$kernel" -initrd "$BUILD/initramfs-$name.cpio.gz"
+      -kernel "$kernel" -initrd "${RIG_INITRD:-$BUILD/initramfs-$name.cpio.gz}"
       -append "console=ttyS0 panic=-1 oops=panic $*"
       -nic none
       -netdev user,id=n0 -device virtio-net-pci,netdev=n0,addr=3,romfile=
