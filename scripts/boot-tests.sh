@@ -44,7 +44,8 @@ done <"$GUEST/scenarios"
 # spells it; a boot with default deny and that list (in bootconfig: it
 # outgrows the command line) must authorize every driver and print each
 # entry back as given.
-line=$(sed -n 's/^# # names: driver_auth\.allow=//p' "$RESULTS/$name-deny.log" 2>/dev/null | head -n1)
+line=$(sed -n 's/^# # names: driver_auth\.allow=//p' "$RESULTS/$name-deny.log" 2>/dev/null |
+	head -n1 | tr -d '\r')
 line=${line#\"}
 line=${line%\"}
 if [ "$series" = 1 ] && [ -n "$line" ]; then
