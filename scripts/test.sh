@@ -41,10 +41,17 @@ step tree "$ROOT/scripts/tree.sh" || { "$ROOT/scripts/summary.sh"; exit 1; }
 
 if has_series; then
 	step checkpatch "$ROOT/scripts/check-patches.sh" || true
+	step coccinelle "$ROOT/scripts/check-coccinelle.sh" || true
+	# arm64 and s390: the per-arch built-in lists and ccwgroup compile.
+	step cross "$ROOT/scripts/check-cross.sh" || true
 else
 	skip checkpatch "empty series"
+	skip coccinelle "empty series"
+	skip cross "empty series"
 fi
 step shellcheck "$ROOT/scripts/check-shell.sh" || true
+# make run CC=tdx|snp stops at once, naming what this host lacks.
+step run-coco "$ROOT/scripts/check-run-coco.sh" || true
 
 if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
 	if has_series; then
@@ -59,6 +66,14 @@ if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
 	if step initramfs-guest "$ROOT/scripts/initramfs.sh" guest; then
 		step boot-guest "$ROOT/scripts/boot-tests.sh" guest || true
 	fi
+fi
+
+# The series applied but switched off: it must build (CONFIG_DRIVER_AUTH=n).
+if has_series; then
+	RIG_SERIES_CONFIG=0 step build-off "$ROOT/scripts/build.sh" off "$CONFIGS/guest.config" \
+		"$CONFIGS/bench-off.config" || true
+else
+	skip build-off "empty series"
 fi
 
 # The realistic tier: a distribution-like kernel on q35 with UEFI, a TPM
