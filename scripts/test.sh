@@ -42,11 +42,15 @@ step tree "$ROOT/scripts/tree.sh" || { "$ROOT/scripts/summary.sh"; exit 1; }
 if has_series; then
 	step checkpatch "$ROOT/scripts/check-patches.sh" || true
 	step coccinelle "$ROOT/scripts/check-coccinelle.sh" || true
+	# Every name of the admin guide's platform lines and the built-in
+	# lists exists in the tree (the KUnit test parses the lines).
+	step platform-lines "$ROOT/scripts/check-lines.sh" || true
 	# arm64 and s390: the per-arch built-in lists and ccwgroup compile.
 	step cross "$ROOT/scripts/check-cross.sh" || true
 else
 	skip checkpatch "empty series"
 	skip coccinelle "empty series"
+	skip platform-lines "empty series"
 	skip cross "empty series"
 fi
 step shellcheck "$ROOT/scripts/check-shell.sh" || true
