@@ -16,6 +16,8 @@ has_series && series=1
 while IFS='|' read -r scen cmdline; do
 	case $scen in ''|'#'*) continue ;; esac
 	[ "$series" = 1 ] || [ "$scen" = nopolicy ] || continue
+	# RIG_SCENARIOS, if set, names the scenarios to boot.
+	[ -z "${RIG_SCENARIOS:-}" ] || [[ " $RIG_SCENARIOS " == *" $scen "* ]] || continue
 	log=$RESULTS/$name-$scen.log
 	say "booting $name kernel: $scen"
 	if ! RIG_TIMEOUT=${RIG_TIMEOUT:-900} "$ROOT/scripts/vm.sh" "$name" "$log" \
@@ -48,7 +50,9 @@ line=$(sed -n 's/^# # names: driver_auth\.allow=//p' "$RESULTS/$name-deny.log" 2
 	head -n1 | tr -d '\r')
 line=${line#\"}
 line=${line%\"}
-if [ "$series" = 1 ] && [ -n "$line" ]; then
+if [ "${RIG_NAMES:-1}" = 0 ]; then
+	:	# not for this kernel
+elif [ "$series" = 1 ] && [ -n "$line" ]; then
 	log=$RESULTS/$name-names.log
 	printf 'kernel.driver_auth.default = deny\nkernel.driver_auth.allow = "%s"\n' "$line" \
 		>"$BUILD/bootconfig-names"
