@@ -73,18 +73,26 @@ boot)
 stress-start)
 	echo nop >"$T/current_tracer"
 	echo >"$T/set_ftrace_filter"
-	cat /rig/catchall-stress.list >"$T/set_ftrace_filter"
+	# One name a write: the init and exit code of a built-in driver is
+	# gone after boot, and a name the tracer does not know fails alone.
+	while read -r f; do
+		echo "$f" >>"$T/set_ftrace_filter" 2>/dev/null
+	done </rig/catchall-stress.list
+	n=$(grep -vc '^#' "$T/set_ftrace_filter")
+	# virtio_balloon is loaded later: ":mod:" keeps the filter for it.
 	echo ':mod:virtio_balloon' >>"$T/set_ftrace_filter"
 	echo >"$T/trace"
 	echo function >"$T/current_tracer"
-	;;
-stress-check)
-	n=$(grep -vc '^#' "$T/set_ftrace_filter")
-	echo 0 >"$T/tracing_on"
 	if [ "$n" -eq 0 ]; then
 		echo "RIG-CHECK catchall-stress FAIL the filter is empty"
-	elif check stress 'virtio_balloon_driver_init|virtio_balloon_driver_exit|pci_stub_init|pci_stub_exit'; then
-		echo "RIG-CHECK catchall-stress ok ($n functions watched; ran: $(traced | tr '\n' ' '))"
+	else
+		echo "RIG-NOTE catchall-stress: $n pci-stub functions and virtio_balloon's watched"
+	fi
+	;;
+stress-check)
+	echo 0 >"$T/tracing_on"
+	if check stress 'virtio_balloon_driver_init|virtio_balloon_driver_exit|pci_stub_init|pci_stub_exit'; then
+		echo "RIG-CHECK catchall-stress ok (ran: $(traced | tr '\n' ' '))"
 	fi
 	echo nop >"$T/current_tracer"
 	echo 1 >"$T/tracing_on"

@@ -191,7 +191,9 @@ fi
 
 # The catch-all: pci-stub's and virtio_balloon's functions are traced from
 # now on; of them, only module init and exit may run.
-/rig/catchall.sh stress-start
+catchall=$(/rig/catchall.sh stress-start)
+echo "$catchall"
+case $catchall in *FAIL*) fail "${catchall#RIG-CHECK }" ;; esac
 
 start=$(date +%s)
 start_s=$SECONDS
