@@ -121,6 +121,7 @@ moduler() {
 		rmmod virtio_balloon || fail "unloading virtio_balloon"
 		n=$((n + 1))
 		gone "$BALLOON"
+		/rig/catchall.sh stress-rearm
 	done
 	echo "$n $SECONDS" >"$W/ops.module"
 }
