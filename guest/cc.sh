@@ -5,8 +5,14 @@
 # (RIG-BIND), the kernel log (RIG-DMESG), RIG-END.
 # From the command line: rig.marker= (the root disk's marker) and rig.bound=
 # (the devices under test that must bind: tpm, nvme, virtio-scsi, ahci;
-# every other one must stay unbound).
+# every other one must stay unbound). rig.bench=1 (make bench): print only
+# the time init started, BENCH init_ns, and end. DRIVER_AUTH_TEST_NAMES=1
+# (rig.test_names=1, the names boot): run the driver_auth kselftest too,
+# its lines prefixed RIG-KSFT. Every boot prints the allowlist tool's
+# line for every driver, RIG-NAMES, for the names boot.
 
+# The guest's clock when init started, before anything waits.
+t_init=$(/bench/clock 2>/dev/null)
 # hvc0 appears once virtio_console has bound and the host's port is up.
 i=0
 while [ ! -c /dev/hvc0 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -16,14 +22,22 @@ if [ ! -c /dev/hvc0 ]; then
 fi
 exec >/dev/hvc0 2>&1 </dev/null
 
-marker='' bound=''
+marker='' bound='' bench=0
 read -r cmdline </proc/cmdline
 for arg in $cmdline; do
 	case $arg in
 	rig.marker=*) marker=${arg#rig.marker=} ;;
 	rig.bound=*) bound=$(echo "${arg#rig.bound=}" | tr , ' ') ;;
+	rig.bench=1) bench=1 ;;
+	rig.test_names=1) export DRIVER_AUTH_TEST_NAMES=1 ;;
 	esac
 done
+if [ "$bench" = 1 ]; then
+	echo "RIG-BEGIN cc bench kernel=$(uname -r)"
+	echo "BENCH init_ns $t_init"
+	echo "RIG-END"
+	exit 0
+fi
 
 n=0
 # result OK|FAIL NAME [WHY]: one KTAP line
@@ -237,6 +251,15 @@ if [ -z "$missing" ]; then
 else
 	result FAIL "every driver has authorized" "missing:$missing"
 fi
+
+# The names boot: the kselftest checks that every driver is authorized
+# and that the kernel prints each entry of the list back as given.
+if [ "${DRIVER_AUTH_TEST_NAMES:-0}" = 1 ]; then
+	(cd /kselftest && ./run_kselftest.sh) 2>&1 | sed 's/^/RIG-KSFT /'
+fi
+# Every driver's name as the allowlist tool writes it (for the names boot).
+tool=/kselftest/driver_auth/driver_auth_allowlist.sh
+[ ! -x "$tool" ] || echo "RIG-NAMES $("$tool" --all)"
 
 # The bindings, for the record: bus:driver device, and the denied drivers.
 for d in /sys/bus/*/drivers/*; do

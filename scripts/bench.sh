@@ -2,7 +2,9 @@
 # bench.sh: make bench. Build the base and the patched kernel from the same
 # config, boot them interleaved under QEMU's -icount (guest time counts
 # instructions), and print one Markdown table of ratios against the base
-# with the raw figures; save everything under build/bench/.
+# with the raw figures; save everything under build/bench/. The realistic
+# (cc) guest too: its base, the series with no policy and default deny
+# with 10,000 entries, BENCH_CC_BOOTS boots each on q35 under OVMF.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -13,6 +15,7 @@ raw=$out/raw.tsv
 loops=${BENCH_LOOPS:-850}	# per repeat; 3 repeats per boot
 rounds=${BENCH_ROUNDS:-4}	# loop boots per variant
 boots=${BENCH_BOOTS:-10}	# boot-only boots per variant
+cc_boots=${BENCH_CC_BOOTS:-5}	# realistic guest boots per variant
 
 "$ROOT/scripts/deps.sh"
 "$ROOT/scripts/fetch-base.sh"
@@ -20,6 +23,9 @@ boots=${BENCH_BOOTS:-10}	# boot-only boots per variant
 start=$(date +%s)
 "$ROOT/scripts/bench-build.sh"
 build_s=$(( $(date +%s) - start ))
+start=$(date +%s)
+"$ROOT/scripts/bench-build-cc.sh"
+cc_build_s=$(( $(date +%s) - start ))
 
 allow100="virtio:virtio_rng"
 for i in $(seq 99); do allow100+=",bench$i:drv$i"; done
@@ -60,6 +66,24 @@ for b in $(seq "$boots"); do
 done
 run_s=$(( $(date +%s) - start ))
 
+# The realistic guest: the same boots as make test's, under OVMF, its
+# guest/cc.sh printing only when init started (rig.bench=1).
+declare -A cc_kernel=([cc-base]=bench-cc-base [cc-nopolicy]=cc [cc-allow10k]=bench-cc-allow10k)
+declare -A cc_cmdline=([cc-base]="" [cc-nopolicy]="" [cc-allow10k]="driver_auth.default=deny")
+start=$(date +%s)
+for b in $(seq "$cc_boots"); do
+	for v in cc-base cc-nopolicy cc-allow10k; do
+		say "bench: realistic guest boot $b, $v"
+		log=$out/$v-boot$b.log
+		RIG_CC_KERNEL=${cc_kernel[$v]} RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 \
+			"$ROOT/scripts/vm-cc.sh" "$log" rig.bench=1 "${cc_cmdline[$v]}" ||
+			die "bench boot $v boot$b failed; see $log"
+		grep -q '^BENCH init_ns [0-9]' "$log" || die "bench boot $v boot$b: no BENCH init_ns in $log"
+		grep '^BENCH ' "$log" | tr -d '\r' | awk -v v="$v" -v t="boot$b" '{ print v "\t" t "\t" $2 "\t" $3 }' >>"$raw"
+	done
+done
+cc_run_s=$(( $(date +%s) - start ))
+
 # The developer's loop: touch the series' main file, rebuild the guest
 # kernel and its initramfs, boot the default-deny test scenario.
 say "bench: edit-rebuild-boot loop"
@@ -72,6 +96,7 @@ RIG_TIMEOUT=900 "$ROOT/scripts/vm.sh" guest "$out/edit-loop.log" rig.mode=test \
 	die "edit-loop boot failed; see $out/edit-loop.log"
 printf 'rig\tedit\tedit_loop_s\t%s\n' $(( $(date +%s) - start )) >>"$raw"
 # With the times in the raw file the report can be made again from it.
-printf 'rig\tbuild\tbuild_s\t%s\nrig\trun\trun_s\t%s\n' "$build_s" "$run_s" >>"$raw"
+printf 'rig\t%s\t%s\t%s\n' build build_s "$build_s" run run_s "$run_s" \
+	build cc_build_s "$cc_build_s" run cc_run_s "$cc_run_s" >>"$raw"
 
 "$ROOT/scripts/bench-report.sh" "$raw" "$build_s" "$run_s" | tee "$out/table.md"

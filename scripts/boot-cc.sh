@@ -3,6 +3,9 @@
 # guest/cc-scenarios (all of them by default), play the host's side of the
 # ttyS0 round trip, and record the guest's KTAP results, which come over
 # hvc0, in build/results/cc.tsv. Prints "PASSED FAILED SKIPPED".
+# The "names" scenario boots with a bootconfig made from the names the
+# "allow" boot printed (build/results/cc-allow.log; boot "allow" first)
+# and records its driver_auth kselftest as well.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -51,7 +54,28 @@ roundtrip() {
 	echo "$verdict"
 }
 
-tp=0 tf=0
+# names_initrd: a copy of initramfs-cc with a bootconfig of default deny and
+# every driver name the allow boot printed (the allowlist tool's --all:
+# several KB, more than the command line holds); prints its path.
+names_initrd() {
+	local line initrd=$BUILD/initramfs-cc-names.cpio.gz conf=$BUILD/bootconfig-cc-names
+	line=$(tr -d '\r' <"$RESULTS/cc-allow.log" 2>/dev/null |
+		sed -n 's/^RIG-NAMES driver_auth\.allow=//p' | head -n1)
+	line=${line#\"}
+	line=${line%\"}
+	if [ -z "$line" ]; then
+		say "no RIG-NAMES line in $RESULTS/cc-allow.log: boot the allow scenario first"
+		return 1
+	fi
+	printf 'kernel.driver_auth.default = deny\nkernel.driver_auth.allow = "%s"\n' "$line" >"$conf"
+	cp "$BUILD/initramfs-cc.cpio.gz" "$initrd"
+	make -s -C "$TREE/tools/bootconfig" >/dev/null || return 1
+	"$TREE/tools/bootconfig/bootconfig" -a "$conf" "$initrd" >/dev/null || return 1
+	say "names: ${#line} bytes of allow list in $conf"
+	echo "$initrd"
+}
+
+tp=0 tf=0 ts=0
 while IFS='|' read -r scen bound cmdline; do
 	case $scen in ''|'#'*) continue ;; esac
 	if [ $# -gt 0 ] && [[ " $* " != *" $scen "* ]]; then
@@ -61,7 +85,13 @@ while IFS='|' read -r scen bound cmdline; do
 	say "booting cc kernel: $scen"
 	start=$SECONDS
 	rm -f "$log"
-	"$ROOT/scripts/vm-cc.sh" "$log" "rig.bound=$bound $cmdline ${RIG_EXTRA_ARGS:-}" &
+	initrd=
+	if [ "$scen" = names ] && ! initrd=$(names_initrd); then
+		printf '%s\tboot\t0\t1\t0\t0\n' "$scen" >>"$tsv"
+		tf=$((tf + 1))
+		continue
+	fi
+	RIG_INITRD=$initrd "$ROOT/scripts/vm-cc.sh" "$log" "rig.bound=$bound $cmdline ${RIG_EXTRA_ARGS:-}" &
 	vm=$!
 	serial=none
 	if wait_log "$log" '^RIG-SERIAL ' 300 "$vm" && grep -q '^RIG-SERIAL ready' "$log"; then
@@ -88,7 +118,17 @@ while IFS='|' read -r scen bound cmdline; do
 	printf '%s\tboot\t1\t0\t0\t%s\n' "$scen" "$secs" >>"$tsv"
 	printf '%s\tchecks\t%s\t%s\t0\n' "$scen" "$p" "$f" >>"$tsv"
 	tp=$((tp + 1 + p)) tf=$((tf + f))
+	# The names boot's kselftest (guest/cc.sh runs it, prefixed RIG-KSFT).
+	if [[ " $cmdline " == *" rig.test_names=1 "* ]]; then
+		tr -d '\r' <"$log" | sed -n 's/^RIG-KSFT //p' >"$RESULTS/cc-$scen-ksft.log"
+		read -r p f s < <("$ROOT/scripts/parse-ksft.sh" "$RESULTS/cc-$scen-ksft.log")
+		grep -E '^# not ok ' "$RESULTS/cc-$scen-ksft.log" | sed "s/^/cc\/$scen: /" >&2 || true
+		say "cc/$scen kselftest: $p passed, $f failed, $s skipped;" \
+			"$(sed -n 's/^# # \(.* entries in effect\)$/\1/p' "$RESULTS/cc-$scen-ksft.log")"
+		printf '%s\tkselftest\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"
+		tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
+	fi
 done <"$GUEST/cc-scenarios"
 [ -s "$tsv" ] || die "no scenario of guest/cc-scenarios matches: $*"
-echo "$tp $tf 0"
+echo "$tp $tf $ts"
 [ "$tf" -eq 0 ]

@@ -8,7 +8,10 @@
 # for scripts/boot-cc.sh, logged to LOG's name with -ttyS0; QEMU's own
 # messages go to the one with -qemu. Disks, firmware variables and the
 # TPM's state are made afresh in build/cc-run for each boot. Hard timeout
-# RIG_TIMEOUT (300 s; a boot takes about 20).
+# RIG_TIMEOUT (300 s; a boot takes about 20). RIG_CC_KERNEL=NAME boots
+# build/bzImage-NAME with initramfs-NAME (default cc; make bench's other
+# kernels), RIG_INITRD another initramfs (the names boot's bootconfig),
+# RIG_QEMU_ARGS adds QEMU options (-icount for make bench).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -16,10 +19,11 @@ set -euo pipefail
 log=$(realpath -m "$1")
 shift
 base=${log%.log}
-kernel=$BUILD/bzImage-cc
-initrd=$BUILD/initramfs-cc.cpio.gz
+name=${RIG_CC_KERNEL:-cc}
+kernel=$BUILD/bzImage-$name
+initrd=${RIG_INITRD:-$BUILD/initramfs-$name.cpio.gz}
 [ -e "$kernel" ] || die "no $kernel; build it first (scripts/build-cc.sh)"
-[ -e "$initrd" ] || die "no $initrd; run scripts/initramfs.sh cc"
+[ -e "$initrd" ] || die "no $initrd; run scripts/initramfs.sh $name"
 [ -r "$OVMF_CODE" ] || die "no $OVMF_CODE; run scripts/deps.sh (package ovmf)"
 command -v swtpm >/dev/null || die "no swtpm; run scripts/deps.sh (packages swtpm, swtpm-tools)"
 timeout_s=${RIG_TIMEOUT:-300}
@@ -67,6 +71,8 @@ args=(-accel tcg,thread=single -M q35 -smp 2 -m "${RIG_MEM:-1024}" -nodefaults -
       -drive file="$run/ahci.img",if=none,id=ahci,format=raw -device ide-hd,drive=ahci,bus=ide.0
       -chardev socket,id=tpm,path="$run/tpm.sock"
       -tpmdev emulator,id=tpm0,chardev=tpm -device tpm-crb,tpmdev=tpm0)
+read -r -a extra <<<"${RIG_QEMU_ARGS:-}"
+args+=("${extra[@]}")
 rc=0
 # --foreground: QEMU stays in this process group, which a kill reaches.
 timeout --foreground "$timeout_s" qemu-system-x86_64 "${args[@]}" </dev/null >>"$base-qemu.log" 2>&1 || rc=$?
