@@ -13,13 +13,14 @@ n=$(git rev-list --count base..HEAD)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 if [ "$n" -gt 0 ]; then
-	git format-patch -q --zero-commit --no-signature --base=base --cover-letter \
-		--subject-prefix=PATCH -o "$tmp" base..HEAD
-	subject=$(head -n1 "$ROOT/cover-letter.txt")
-	# The cover letter is from the author of the series.
+	# The cover letter is from the author of the series: format-patch
+	# signs it with the committer's name.
 	GIT_COMMITTER_NAME=$(git log -1 --format=%an HEAD)
 	GIT_COMMITTER_EMAIL=$(git log -1 --format=%ae HEAD)
 	export GIT_COMMITTER_NAME GIT_COMMITTER_EMAIL
+	git format-patch -q --zero-commit --no-signature --base=base --cover-letter \
+		--subject-prefix=PATCH -o "$tmp" base..HEAD
+	subject=$(head -n1 "$ROOT/cover-letter.txt")
 	date=$(git log -1 --format='%aD' HEAD)
 	awk -v subject="$subject" -v date="$date" -v blurb="$ROOT/cover-letter.txt" '
 		/^Date: / && !dated { print "Date: " date; dated = 1; next }
