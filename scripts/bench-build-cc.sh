@@ -12,11 +12,8 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-has_series || die "the series is empty: nothing to compare"
+head=$(bench_tree)
 cd "$TREE"
-[ -z "$(git status --porcelain --untracked-files=no)" ] ||
-	die "build/linux has uncommitted changes; commit them first"
-head=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
 export RIG_BASE_CONFIG="x86_64_defconfig kvm_guest.config" RIG_SERIES_CONFIG=0
 
 "$ROOT/scripts/build-cc.sh"

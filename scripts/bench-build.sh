@@ -9,11 +9,8 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-has_series || die "the series is empty: nothing to compare"
+head=$(bench_tree)
 cd "$TREE"
-[ -z "$(git status --porcelain --untracked-files=no)" ] ||
-	die "build/linux has uncommitted changes; commit them first"
-head=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
 
 "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"
 # The built-in list plus 9,994 entries that match no driver: 10,000.

@@ -54,6 +54,16 @@ has_series() {
 	[ -n "$(git -C "$TREE" rev-list base..HEAD 2>/dev/null)" ]
 }
 
+# bench_tree: make bench builds the base by checking it out in build/linux
+# and back; the series must be there, committed. Prints the branch (or
+# commit) to return to.
+bench_tree() {
+	has_series || die "the series is empty: nothing to compare"
+	[ -z "$(git -C "$TREE" status --porcelain --untracked-files=no)" ] ||
+		die "build/linux has uncommitted changes; commit them first"
+	git -C "$TREE" symbolic-ref -q --short HEAD || git -C "$TREE" rev-parse HEAD
+}
+
 # base_deb: the cached base package, the pinned version if present, else the newest.
 base_deb() {
 	local f=$CACHE/${BASE_PKG}_${BASE_VERSION}_all.deb
