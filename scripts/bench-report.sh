@@ -105,7 +105,7 @@ echo "The series' own code with CONFIG_DRIVER_AUTH=y, without its KUnit test:"
 echo "$objs bytes of text ($da), plus $hooks bytes in bus.o, core.o and dd.o for"
 echo "the hooks: $((da + hooks)) bytes (target < 8192). The vmlinux difference above"
 echo "also holds the KUnit test ($(objtext "$BUILD/out-guest/drivers/base/test/driver_auth_kunit.o") bytes of text in its object) and"
-echo "the module parameters' tables. Per driver: one bool in struct"
+echo "the module parameters' tables. Per driver: one byte (u8 auth) in struct"
 echo "driver_private, which its 8-byte alignment rounds to 8 bytes"
 echo "(target <= 16)."
 echo
