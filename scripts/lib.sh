@@ -11,6 +11,11 @@ BUILD=$ROOT/build
 # default build/linux.
 TREE=${RIG_TREE:-$BUILD/linux}
 PATCHES=$ROOT/patches
+# The parts of the series, in the order they apply: each is a directory of
+# patches/ and a branch of build/linux; a part with a cover letter takes
+# its text from covers/PART.txt.
+PARTS=(fix core buses)
+COVERS=$ROOT/covers
 CONFIGS=$ROOT/configs
 GUEST=$ROOT/guest
 RESULTS=$BUILD/results

@@ -1,7 +1,9 @@
 #!/bin/bash
 # (Re)create the kernel tree: build/linux is a git repo whose first commit,
-# tagged "base", is the pristine base; the series in patches/ is applied on
-# top with git am. Unexported commits are kept on a saved/* branch.
+# tagged "base", is the pristine base; patches/fix, patches/core and
+# patches/buses are applied on top, in that order, with git am, on branch
+# "series"; branches fix, core and buses mark where each part ends.
+# Unexported commits are kept on a saved/* branch.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -36,15 +38,18 @@ cd "$TREE"
 
 old=$(git rev-parse HEAD)
 git checkout -q -B series base
+# The fix, then the core series, then the bus series; each gets a branch
+# at its last patch, which make export reads back.
 shopt -s nullglob
-series=("$PATCHES"/[0-9][0-9][0-9][0-9]-*.patch)
-series=("${series[@]/*\/0000-cover-letter.patch/}")
-for p in "${series[@]}"; do
-	[ -n "$p" ] || continue
-	git am -q --committer-date-is-author-date "$p" || {
-		git am --abort
-		die "$(basename "$p") does not apply to the base; fix it in build/linux and export again"
-	}
+for part in "${PARTS[@]}"; do
+	for p in "$PATCHES/$part"/[0-9][0-9][0-9][0-9]-*.patch; do
+		case $p in */0000-cover-letter.patch) continue ;; esac
+		git am -q --committer-date-is-author-date "$p" || {
+			git am --abort
+			die "$part/$(basename "$p") does not apply; fix it in build/linux and export again"
+		}
+	done
+	git branch -f "$part" HEAD
 done
 if [ "$(git rev-parse "$old^{tree}")" != "$(git rev-parse "HEAD^{tree}")" ] &&
    ! git merge-base --is-ancestor "$old" HEAD; then
