@@ -42,14 +42,11 @@ while IFS='|' read -r scen cmdline; do
 	fi
 done <"$GUEST/scenarios"
 
-# Names: the deny boot printed every driver's name as the allowlist tool
-# spells it; a boot with default deny and that list (in bootconfig: it
-# outgrows the command line) must authorize every driver and print each
-# entry back as given.
-line=$(sed -n 's/^# # names: driver_auth\.allow=//p' "$RESULTS/$name-deny.log" 2>/dev/null |
-	head -n1 | tr -d '\r')
-line=${line#\"}
-line=${line%\"}
+# Names: the deny boot printed every driver's name as an allow entry
+# (RIG-NAMES); a boot with default deny and that list (in bootconfig: it
+# outgrows the command line) must authorize every driver, and measure the
+# list as given.
+line=$(sed -n 's/^RIG-NAMES //p' "$RESULTS/$name-deny.log" 2>/dev/null | head -n1 | tr -d '\r')
 if [ "${RIG_NAMES:-1}" = 0 ]; then
 	:	# not for this kernel
 elif [ "$series" = 1 ] && [ -n "$line" ]; then
@@ -64,13 +61,19 @@ elif [ "$series" = 1 ] && [ -n "$line" ]; then
 		"$BUILD/initramfs-$name-names.cpio.gz" >/dev/null
 	say "booting $name kernel: names (${#line} bytes of allow list)"
 	if RIG_INITRD=$BUILD/initramfs-$name-names.cpio.gz RIG_TIMEOUT=${RIG_TIMEOUT:-900} \
-		"$ROOT/scripts/vm.sh" "$name" "$log" "rig.mode=test bootconfig rig.test_names=1 kunit.enable=0"; then
+		"$ROOT/scripts/vm.sh" "$name" "$log" \
+		"rig.mode=test bootconfig rig.policy=names ima_policy=critical_data kunit.enable=0"; then
+		p=$(grep -cE '^RIG-CHECK [^ ]+ ok' "$log" || true)
+		f=$(grep -cE '^RIG-CHECK [^ ]+ FAIL' "$log" || true)
+		s=$(grep -cE '^RIG-CHECK [^ ]+ skip' "$log" || true)
+		grep -E '^RIG-CHECK [^ ]+ FAIL' "$log" >&2 || true
+		printf 'names\tchecks\t%s\t%s\t%s\n' "$p" "$f" "$s" >>"$tsv"
 		read -r p f s < <("$ROOT/scripts/parse-ksft.sh" "$log")
 		printf 'names\tkselftest\t%s\t%s\t%s\n' "$p" "$f" "$s" >>"$tsv"
 	else
 		printf 'names\tboot\t0\t1\t0\n' >>"$tsv"
 	fi
 elif [ "$series" = 1 ]; then
-	printf 'names\tkselftest\t0\t1\t0\n' >>"$tsv"
-	echo "no names line in $RESULTS/$name-deny.log" >&2
+	printf 'names\tchecks\t0\t1\t0\n' >>"$tsv"
+	echo "no RIG-NAMES line in $RESULTS/$name-deny.log" >&2
 fi

@@ -17,6 +17,11 @@ mkdir -p "$root/bench"
 gcc -O2 -static -o "$root/bench/clock" "$ROOT/bench/clock.c"
 install -m 0755 "$ROOT/bench/guest.sh" "$root/rig/bench.sh"
 find "$GUEST" -maxdepth 1 -name '*.sh' -exec install -m 0755 -t "$root/rig" {} +
+# The helpers of guest/policy.sh.
+mkdir -p "$root/rig/bin"
+for c in uevent_listen usbfs_claim; do
+	gcc -O2 -Wall -static -o "$root/rig/bin/$c" "$GUEST/$c.c"
+done
 if [ -d "$out/modroot/lib/modules" ]; then
 	cp -a "$out/modroot/lib/modules" "$root/lib/"
 fi
