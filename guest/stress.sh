@@ -10,10 +10,9 @@
 # checks that no device is ever bound to pci-stub or virtio_balloon, which
 # stay denied. When the writers stop, the bound state must match the
 # flags the last writes left. Then a fixed final policy is set and the
-# bound state must be exactly what it says. The fault suite is run again with failslab
-# covering GFP_KERNEL, and kmemleak must find nothing that the run or the
-# suite's failure paths leaked. A last run of the suite, with kmemleak
-# off, counts the failure points.
+# bound state must be exactly what it says. Then writes run with each of
+# their allocations failing in turn (failslab, fail-nth), and kmemleak must
+# find nothing that the run or the failure paths leaked.
 # Output: "STRESS key value" lines, "STRESS-FAIL what" for each violation,
 # and "RIG-HP ..." lines that pace the host.
 
@@ -283,32 +282,55 @@ catchall=$(/rig/catchall.sh stress-check)
 echo "$catchall"
 case $catchall in *FAIL*) fail "${catchall#RIG-CHECK }" ;; esac
 
-# The fault suite, with failslab failing GFP_KERNEL allocations: the
-# KUnit test is a module, loaded with failslab set up (kunit.filter_glob
-# on the command line keeps it to that suite). Its results go to $W/NAME
-# and the console; a case that fails or skips is a violation.
+# Allocation failures, with failslab failing the Nth allocation of a write
+# (fail-nth), N = 1, 2, ... until a write runs to the end with none failed:
+# authorizing pci-stub (its runtime decision, the measurement), deauthorizing
+# it (the measurement, made anyway) and a refused bind (the report). After
+# each write the state is what the write's result says, and pci-stub binds
+# nothing it may not.
 FS=/sys/kernel/debug/failslab
-SUITE=/sys/kernel/debug/kunit/driver_auth_fault
-fault_suite() {
-	local line bad
+points=0
+# faulty N VALUE FILE: write with the Nth allocation failing; 0 if it failed
+# an allocation, 1 if none was reached.
+faulty() {
+	(echo "$1" >/proc/self/fail-nth && echo "$2" >"$3"
+	 [ "$(cat /proc/self/fail-nth)" != 0 ]) 2>/dev/null
+}
+fault_writes() {
+	local n
+	for ((n = 1; n < 200; n++)); do
+		echo 0 >"$STUB/authorized"
+		if faulty "$n" 1 "$STUB/authorized"; then
+			[ "$(cat "$STUB/authorized")" = 1 ] || fail "fail-nth $n: authorizing, no fault, reads 0"
+			break
+		fi
+		points=$((points + 1))
+		[ "$(cat "$STUB/authorized")" = 0 ] ||
+			[ -n "$(dmesg | tail -n 5 | grep 'pci:pci-stub authorized at runtime')" ] ||
+			fail "fail-nth $n: authorized, unmeasured"
+	done
+	for ((n = 1; n < 200; n++)); do
+		echo 1 >"$STUB/authorized"
+		faulty "$n" 0 "$STUB/authorized" && break
+		points=$((points + 1))
+		[ "$(cat "$STUB/authorized")" = 0 ] || fail "fail-nth $n: deauthorizing did not apply"
+	done
+	for ((n = 1; n < 50; n++)); do
+		faulty "$n" "$NIC" "$E1000/bind" && break
+		points=$((points + 1))
+		[ -e "$PCI/devices/$NIC/driver" ] && fail "fail-nth $n: $NIC bound to a denied e1000"
+	done
+	echo 0 >"$STUB/authorized"
+}
+if [ -d "$FS" ] && [ -e /proc/self/fail-nth ]; then
 	echo N >"$FS/ignore-gfp-wait"
 	echo 0 >"$FS/verbose"
-	modprobe driver_auth_kunit || fail "loading driver_auth_kunit"
+	fault_writes
 	echo Y >"$FS/ignore-gfp-wait"
-	cat "$SUITE/results" >"$W/$1"
-	rmmod driver_auth_kunit || fail "unloading driver_auth_kunit"
-	while IFS= read -r line; do
-		echo "STRESS-KUNIT $1: $line"
-	done <"$W/$1"
-	bad=$(grep -cE '^ +not ok [0-9]+ |# SKIP' "$W/$1")
-	[ "$bad" = 0 ] || fail "fault suite, $1: $bad cases failed or skipped"
-}
-if [ ! -d "$FS" ] || ! modinfo driver_auth_kunit >/dev/null 2>&1; then
-	fail "no failslab or no driver_auth_kunit module"
+else
+	fail "no failslab or no fail-nth"
 fi
-
-# With kmemleak on, so that the failure paths are checked for leaks too.
-fault_suite fault-kmemleak
+echo "STRESS fault_points $points"
 
 # Leaks: kmemleak reports only objects older than its minimum age of
 # 5 s, so give the last releases (DEBUG_KOBJECT_RELEASE delays them by up
@@ -327,15 +349,4 @@ else
 	fail "no kmemleak"
 fi
 
-# The count: with kmemleak off, whose own allocations would otherwise
-# take failure points too.
-echo off >"$KMEMLEAK"
-fault_suite fault-count
-cases=$(grep -cE '^ +ok [0-9]+ ' "$W/fault-count")
-covered=$(grep -cE 'failure points: [1-9]' "$W/fault-count")
-points=$(grep -oE 'failure points: [0-9]+' "$W/fault-count" | awk '{s += $3} END {print s + 0}')
-echo "STRESS fault_cases $cases"
-echo "STRESS fault_points $points"
-[ "$cases" -ge 5 ] || fail "fault suite: $cases cases passed, not 5"
-[ "$covered" = "$cases" ] || fail "fault suite: only $covered of $cases cases made an allocation fail"
 echo "STRESS violations $(wc -l <"$W/fail" 2>/dev/null || echo 0)"
