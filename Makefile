@@ -1,31 +1,29 @@
-# driver_auth: a thin menu over scripts/. See README.md.
+# driver_auth: a thin menu over scripts/. See README.md; "make help" lists it.
+.PHONY: help run run-cc run-coco test check boot shell tree build export bench clean
 
-# make run CC=tdx|snp boots a real confidential guest (scripts/run-coco.sh).
-# A variable set on the command line reaches every child's environment and
-# every sub-make (MAKEFLAGS): keep this CC from the kernel and kselftest
-# builds. CC from the environment, or make's default cc, is no mode.
-ifeq ($(origin CC),command line)
-COCO := $(CC)
-unexport CC
-MAKEOVERRIDES := $(filter-out CC=%,$(MAKEOVERRIDES))
-endif
-.PHONY: run run-cc test shell tree build export bench clean
-
-run:		## the demo report; CC=tdx or CC=snp: a real TDX or SEV-SNP guest
-	@$(if $(COCO),scripts/run-coco.sh $(COCO),scripts/run.sh)
+help:		## this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:[^#]*## /\t/' | expand -t 12
+run:		## the demo: a default-deny guest, then e1000 authorized and deauthorized
+	@scripts/run.sh
 run-cc:		## the realistic guest (q35, UEFI, TPM, cloud disks), default deny
 	@scripts/run-cc.sh
-test:		## the whole suite; last line "N passed, N failed"
+run-coco:	## VM=tdx|snp: a real TDX or SEV-SNP guest under KVM (checks the host first)
+	@scripts/run-coco.sh $(VM)
+test:		## the whole suite; the last line is "N passed, N failed, N skipped"
 	@scripts/test.sh
+check:		## the static checks only: checkpatch, bisect, sparse/W=1/kernel-doc, ...
+	@RIG_ONLY=check scripts/test.sh
+boot:		## SCEN=name: one guest boot of guest/scenarios, with its checks
+	@scripts/boot.sh $(SCEN)
 shell:		## the demo guest with a shell on the serial console
 	@scripts/shell.sh
 tree:		## fetch the base and (re)create build/linux from patches/
 	@scripts/deps.sh && scripts/fetch-base.sh && scripts/tree.sh
-build:		## build the guest kernel from build/linux
+build:		## build the guest kernel from build/linux as it is
 	@scripts/build.sh guest configs/guest.config
-export:		## write patches/ from build/linux (base..HEAD)
+export:		## write patches/{fix,core,buses} from build/linux
 	@scripts/export.sh
+bench:		## base against series: probe path, boot, size (not asserted)
+	@scripts/bench.sh
 clean:		## remove build outputs (keeps build/linux and its commits)
 	rm -rf build/out-* build/initramfs-* build/results build/bzImage* build/cc-*
-bench:		## base vs patched: probe path, boot, size (not asserted)
-	@scripts/bench.sh

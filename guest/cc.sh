@@ -6,10 +6,9 @@
 # From the command line: rig.marker= (the root disk's marker) and rig.bound=
 # (the devices under test that must bind: tpm, nvme, virtio-scsi, ahci;
 # every other one must stay unbound). rig.bench=1 (make bench): print only
-# the time init started, BENCH init_ns, and end. DRIVER_AUTH_TEST_NAMES=1
-# (rig.test_names=1, the names boot): run the driver_auth kselftest too,
-# its lines prefixed RIG-KSFT. Every boot prints the allowlist tool's
-# line for every driver, RIG-NAMES, for the names boot.
+# the time init started, BENCH init_ns, and end. rig.policy=names (the names
+# boot): run guest/policy.sh's checks too. Every boot prints every driver's
+# name as an allow entry, RIG-NAMES, for the names boot.
 
 # The guest's clock when init started, before anything waits.
 t_init=$(/bench/clock 2>/dev/null)
@@ -29,7 +28,6 @@ for arg in $cmdline; do
 	rig.marker=*) marker=${arg#rig.marker=} ;;
 	rig.bound=*) bound=$(echo "${arg#rig.bound=}" | tr , ' ') ;;
 	rig.bench=1) bench=1 ;;
-	rig.test_names=1) export DRIVER_AUTH_TEST_NAMES=1 ;;
 	esac
 done
 if [ "$bench" = 1 ]; then
@@ -252,14 +250,10 @@ else
 	result FAIL "every driver has authorized" "missing:$missing"
 fi
 
-# The names boot: the kselftest checks that every driver is authorized
-# and that the kernel prints each entry of the list back as given.
-if [ "${DRIVER_AUTH_TEST_NAMES:-0}" = 1 ]; then
-	(cd /kselftest && ./run_kselftest.sh) 2>&1 | sed 's/^/RIG-KSFT /'
-fi
-# Every driver's name as the allowlist tool writes it (for the names boot).
-tool=/kselftest/driver_auth/driver_auth_allowlist.sh
-[ ! -x "$tool" ] || echo "RIG-NAMES $("$tool" --all)"
+# The names boot: every driver is authorized, and the list measured as given.
+case " $cmdline " in *" rig.policy=names "*) /rig/policy.sh ;; esac
+# Every driver's name as an allow entry (for the names boot).
+/rig/policy.sh names
 
 # The bindings, for the record: bus:driver device, and the denied drivers.
 for d in /sys/bus/*/drivers/*; do

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The confidential guest's side of make run CC=tdx|snp (rig.mode=coco, run
+# The confidential guest's side of make run-coco VM=tdx|snp (rig.mode=coco, run
 # by guest/init; the host side is scripts/run-coco.sh). Default deny with
 # the built-in allowlist: the protocol goes over hvc0 (virtio_console, which
 # that list authorizes), not ttyS0. Says which memory encryption the kernel

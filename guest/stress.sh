@@ -306,7 +306,7 @@ fault_writes() {
 		fi
 		points=$((points + 1))
 		[ "$(cat "$STUB/authorized")" = 0 ] ||
-			[ -n "$(dmesg | tail -n 5 | grep 'pci:pci-stub authorized at runtime')" ] ||
+			dmesg | tail -n 5 | grep -q 'pci:pci-stub authorized at runtime' ||
 			fail "fail-nth $n: authorized, unmeasured"
 	done
 	for ((n = 1; n < 200; n++)); do

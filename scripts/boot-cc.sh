@@ -55,14 +55,11 @@ roundtrip() {
 }
 
 # names_initrd: a copy of initramfs-cc with a bootconfig of default deny and
-# every driver name the allow boot printed (the allowlist tool's --all:
-# several KB, more than the command line holds); prints its path.
+# every driver name the allow boot printed (several KB, more than the
+# command line holds); prints its path.
 names_initrd() {
 	local line initrd=$BUILD/initramfs-cc-names.cpio.gz conf=$BUILD/bootconfig-cc-names
-	line=$(tr -d '\r' <"$RESULTS/cc-allow.log" 2>/dev/null |
-		sed -n 's/^RIG-NAMES driver_auth\.allow=//p' | head -n1)
-	line=${line#\"}
-	line=${line%\"}
+	line=$(tr -d '\r' <"$RESULTS/cc-allow.log" 2>/dev/null | sed -n 's/^RIG-NAMES //p' | head -n1)
 	if [ -z "$line" ]; then
 		say "no RIG-NAMES line in $RESULTS/cc-allow.log: boot the allow scenario first"
 		return 1
@@ -118,14 +115,15 @@ while IFS='|' read -r scen bound cmdline; do
 	printf '%s\tboot\t1\t0\t0\t%s\n' "$scen" "$secs" >>"$tsv"
 	printf '%s\tchecks\t%s\t%s\t0\n' "$scen" "$p" "$f" >>"$tsv"
 	tp=$((tp + 1 + p)) tf=$((tf + f))
-	# The names boot's kselftest (guest/cc.sh runs it, prefixed RIG-KSFT).
-	if [[ " $cmdline " == *" rig.test_names=1 "* ]]; then
-		tr -d '\r' <"$log" | sed -n 's/^RIG-KSFT //p' >"$RESULTS/cc-$scen-ksft.log"
-		read -r p f s < <("$ROOT/scripts/parse-ksft.sh" "$RESULTS/cc-$scen-ksft.log")
-		grep -E '^# not ok ' "$RESULTS/cc-$scen-ksft.log" | sed "s/^/cc\/$scen: /" >&2 || true
-		say "cc/$scen kselftest: $p passed, $f failed, $s skipped;" \
-			"$(sed -n 's/^# # \(.* entries in effect\)$/\1/p' "$RESULTS/cc-$scen-ksft.log")"
-		printf '%s\tkselftest\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"
+	# The names boot's checks (guest/policy.sh, run by guest/cc.sh).
+	if [[ " $cmdline " == *" rig.policy=names "* ]]; then
+		checks=$(tr -d '\r' <"$log" | grep -E '^RIG-CHECK ' || true)
+		p=$(grep -c ' ok' <<<"$checks" || true)
+		f=$(grep -c ' FAIL' <<<"$checks" || true)
+		s=$(grep -c ' skip' <<<"$checks" || true)
+		[ -n "$checks" ] || f=1
+		grep ' FAIL' <<<"$checks" | sed "s/^/cc\/$scen: /" >&2 || true
+		printf '%s\tpolicy\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"
 		tp=$((tp + p)) tf=$((tf + f)) ts=$((ts + s))
 	fi
 done <"$GUEST/cc-scenarios"

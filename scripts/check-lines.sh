@@ -2,9 +2,8 @@
 # check-lines.sh: every name of the allow lines the admin guide gives per
 # platform, and of the built-in lists of drivers/base/Kconfig, exists in
 # the tree: the bus as a string, the driver as a string or a module (the
-# name of an object its Makefile builds, for KBUILD_MODNAME). The KUnit
-# test parses the same lines (driver_auth_platform_lines_test). Prints
-# "PASSED FAILED SKIPPED", one count per entry.
+# name of an object its Makefile builds, for KBUILD_MODNAME), '-' and '_'
+# alike, as in an entry. Prints "PASSED FAILED SKIPPED", one count per entry.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -17,7 +16,7 @@ guide=Documentation/admin-guide/driver-auth.rst
 # colon, and the Kconfig defaults of the built-in list.
 lines() {
 	# shellcheck disable=SC2016 # backquotes, not an expansion
-	awk '/^Platforms$/,/^Building a policy$/' "$guide" | grep -o '``[^`]*:[^`]*``' | tr -d '`'
+	awk '/^Platforms$/,/^At runtime$/' "$guide" | grep -o '``[^`]*:[^`]*``' | tr -d '`'
 	sed -n 's/^\tdefault "\(.*\)"\( if .*\)\?$/\1/p' drivers/base/Kconfig |
 		grep ':' | grep -v '^y$' || true
 }
@@ -29,7 +28,7 @@ strings=$(awk '{ print "\"" $0 "\"" }' <<<"$names" |
 	git grep -ohF -f - -- '*.c' '*.h' | sort -u | tr -d '"')
 modules=$(git grep -ohE '[A-Za-z0-9_-]+\.o\b|^[A-Za-z0-9_-]+-(y|objs)\b' -- '*Makefile*' 'Kbuild' |
 	sed 's/\.o$//; s/-y$//; s/-objs$//' | sort -u)
-known=$(printf '%s\n%s\n' "$strings" "$modules")
+known=$(printf '%s\n%s\n' "$strings" "$modules" | tr - _)
 
 pass=0 fail=0
 while IFS= read -r entry; do
@@ -40,7 +39,7 @@ while IFS= read -r entry; do
 	if ! grep -qxF -- "$bus" <<<"$strings"; then
 		echo "$entry: no bus \"$bus\" in the tree" >&2
 		fail=$((fail + 1))
-	elif [ "$drv" != '*' ] && ! grep -qxF -- "$drv" <<<"$known"; then
+	elif [ "$drv" != '*' ] && ! grep -qxF -- "${drv//-/_}" <<<"$known"; then
 		echo "$entry: no driver \"$drv\" in the tree" >&2
 		fail=$((fail + 1))
 	else

@@ -1,10 +1,10 @@
 #!/bin/bash
-# check-run-coco.sh: make run CC=tdx and CC=snp on a host that cannot run
-# such a guest (the rig's own machines) stop at once, non-zero, and name
+# check-run-coco.sh: make run-coco VM=tdx and VM=snp on a host that cannot
+# run such a guest (the rig's own machines) stop at once, non-zero, and name
 # what is missing: KVM and its module always, QEMU's object when
-# "qemu-system-x86_64 -object help" lacks it. Also checks that make run
-# without CC on the command line is still the demo. Prints
-# "PASSED FAILED SKIPPED": one count per mode, one for the plain run.
+# "qemu-system-x86_64 -object help" lacks it. Also checks that make run-coco
+# without VM= names the choices, and that make run is the demo. Prints
+# "PASSED FAILED SKIPPED": one count per mode, one for the other two.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -24,7 +24,7 @@ verdict() {
 
 for mode in tdx snp; do
 	if "$ROOT/scripts/coco-host.sh" "$mode" >/dev/null 2>&1; then
-		echo "$mode: this host can run such a guest; make run CC=$mode is the test here" >&2
+		echo "$mode: this host can run such a guest; make run-coco VM=$mode is the test here" >&2
 		skip=$((skip + 1))
 		continue
 	fi
@@ -33,7 +33,7 @@ for mode in tdx snp; do
 	snp) module=kvm_amd object=sev-snp-guest ;;
 	esac
 	rc=0 start=$SECONDS
-	out=$(make -s -C "$ROOT" run CC="$mode" 2>&1 </dev/null) || rc=$?
+	out=$(make -s -C "$ROOT" run-coco VM="$mode" 2>&1 </dev/null) || rc=$?
 	why=()
 	[ "$rc" -ne 0 ] || why+=("exit status 0;")
 	[ $((SECONDS - start)) -le 30 ] || why+=("took $((SECONDS - start)) s, not at once;")
@@ -45,13 +45,15 @@ for mode in tdx snp; do
 	fi
 	grep -q "^==> building" <<<"$out" && why+=("built something first;")
 	[ ${#why[@]} -eq 0 ] || printf '%s\n' "$out" >&2
-	verdict "make run CC=$mode" "${why[@]}"
+	verdict "make run-coco VM=$mode" "${why[@]}"
 done
 
-# Without CC on the command line (make's default cc, or CC from the
-# environment) make run is the demo.
+# Without VM=, make run-coco names the choices; make run is the demo.
 why=()
+rc=0
+out=$(make -s -C "$ROOT" run-coco 2>&1 </dev/null) || rc=$?
+[ "$rc" -ne 0 ] || why+=("make run-coco without VM= succeeded;")
+grep -q 'tdx|snp' <<<"$out" || why+=("make run-coco without VM= does not name tdx|snp;")
 [ "$(make -s -n -C "$ROOT" run)" = scripts/run.sh ] || why+=("make run is not scripts/run.sh;")
-[ "$(CC=tdx make -s -n -C "$ROOT" run)" = scripts/run.sh ] || why+=("CC=tdx from the environment changes make run;")
-verdict "make run without CC" "${why[@]}"
+verdict "make run-coco without VM=, make run" "${why[@]}"
 echo "$pass $fail $skip"

@@ -94,7 +94,7 @@ fi
 [ -z "$fw" ] || [ -r "$fw" ] || missing+=("firmware: $fw is not readable")
 
 if [ ${#missing[@]} -gt 0 ]; then
-	printf 'error: this host cannot run an %s guest (make run CC=%s); missing:\n' "$name" "$1" >&2
+	printf 'error: this host cannot run an %s guest (make run-coco VM=%s); missing:\n' "$name" "$1" >&2
 	printf '  - %s\n' "${missing[@]}" >&2
 	echo "Run it on a host with $name (see README.md, \"Confidential guests\")." >&2
 	exit 1

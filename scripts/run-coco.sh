@@ -1,5 +1,5 @@
 #!/bin/bash
-# run-coco.sh tdx|snp (make run CC=tdx|snp): boot the realistic kernel
+# run-coco.sh tdx|snp (make run-coco VM=tdx|snp): boot the realistic kernel
 # (build/bzImage-cc, scripts/build-cc.sh) as a real confidential guest under
 # KVM, an Intel TDX trust domain or an AMD SEV-SNP guest, default deny with
 # the built-in allowlist, and run the driver_auth kselftest in it. The host
@@ -32,7 +32,7 @@ mode=${1:-}
 case $mode in
 tdx) want="Intel TDX" ;;
 snp) want="SEV-SNP" ;;
-*) die "usage: run-coco.sh tdx|snp (make run CC=tdx or CC=snp)" ;;
+*) die "usage: make run-coco VM=tdx|snp (run-coco.sh tdx|snp)" ;;
 esac
 fw=$("$ROOT/scripts/coco-host.sh" "$mode")
 

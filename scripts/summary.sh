@@ -27,16 +27,12 @@ while IFS=$'\t' read -r name status p f s secs; do
 	# A boot step that failed on its own (no scenario rows) still counts.
 	[ -s "$RESULTS/$kernel.tsv" ] || tf=$((tf + f))
 done <"$steps"
-# The reliability counts of the debug kernel (scripts/stress.sh and the
-# series' tests print them).
+# The reliability counts of the debug kernel's stress run.
 if [ -f "$RESULTS/stress.tsv" ]; then
 	get() { awk -v k="$1" '$1 == k {print $2}' "$RESULTS/stress.tsv"; }
-	# most REGEX: the largest number a line of a debug boot log gives.
-	most() { grep -ohE "$1" "$RESULTS"/debug-*.log | grep -oE '[0-9]+' | sort -n | tail -n1; }
 	echo
 	echo "debug kernel: $(get operations) racing sysfs operations, $(get samples) state samples," \
-		"$(get hotplug_cycles) QMP hot-plug cycles, $(most 'fuzzed inputs: [0-9]+') fuzzed parser inputs," \
-		"$(most '[0-9]+ malformed writes') malformed sysfs writes, $(get fault_points) allocation failure points," \
+		"$(get hotplug_cycles) QMP hot-plug cycles, $(get fault_points) allocation failure points," \
 		"$(get leaks) leaks, $(get splats) splats in the stress run"
 fi
 echo

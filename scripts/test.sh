@@ -1,8 +1,9 @@
 #!/bin/bash
 # test.sh: the whole suite, from a clean clone: recreate the tree, static
-# checks, the guest kernel with its boot scenarios, the realistic (cc)
-# kernel with its own, the debug kernel with the guest's scenarios. Each
-# step records "STEP STATUS PASSED FAILED SKIPPED SECONDS" in
+# checks, the guest kernel with its boot scenarios, KUnit on UML, the
+# realistic (cc) kernel with its own, the debug kernel with the guest's
+# scenarios. RIG_ONLY=check (make check) stops after the static checks.
+# Each step records "STEP STATUS PASSED FAILED SKIPPED SECONDS" in
 # build/results/steps.tsv; scripts/summary.sh prints the table.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
@@ -46,7 +47,7 @@ if has_series; then
 	# lists exists in the tree (the KUnit test parses the lines).
 	step platform-lines "$ROOT/scripts/check-lines.sh" || true
 	# arm64 and s390: the per-arch built-in lists and ccwgroup compile.
-	step cross "$ROOT/scripts/check-cross.sh" || true
+	[ "${RIG_ONLY:-}" = check ] || step cross "$ROOT/scripts/check-cross.sh" || true
 else
 	skip checkpatch "empty series"
 	skip coccinelle "empty series"
@@ -54,7 +55,7 @@ else
 	skip cross "empty series"
 fi
 step shellcheck "$ROOT/scripts/check-shell.sh" || true
-# make run CC=tdx|snp stops at once, naming what this host lacks.
+# make run-coco VM=tdx|snp stops at once, naming what this host lacks.
 step run-coco "$ROOT/scripts/check-run-coco.sh" || true
 
 if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
@@ -67,9 +68,20 @@ if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
 		skip bisect "empty series"
 		skip sparse-w1-kdoc "empty series"
 	fi
+	if [ "${RIG_ONLY:-}" = check ]; then
+		"$ROOT/scripts/summary.sh"
+		exit
+	fi
 	if step initramfs-guest "$ROOT/scripts/initramfs.sh" guest; then
 		step boot-guest "$ROOT/scripts/boot-tests.sh" guest || true
 	fi
+fi
+
+# The driver core's KUnit suites as a developer runs them: kunit.py on UML.
+if has_series; then
+	step kunit-uml "$ROOT/scripts/check-kunit-uml.sh" || true
+else
+	skip kunit-uml "empty series"
 fi
 
 # The series applied but switched off: it must build (CONFIG_DRIVER_AUTH=n).
