@@ -105,3 +105,5 @@ printf 'rig\t%s\t%s\t%s\n' build build_s "$build_s" run run_s "$run_s" \
 	build cc_build_s "$cc_build_s" run cc_run_s "$cc_run_s" >>"$raw"
 
 "$ROOT/scripts/bench-report.sh" "$raw" "$build_s" "$run_s" | tee "$out/table.md"
+mkdir -p "$RESULTS"
+{ results_header "make bench"; cat "$out/table.md"; } >"$RESULTS/bench.md"

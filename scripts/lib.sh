@@ -115,3 +115,15 @@ debian_mirror() {
 		"(apt-get indextargets); set RIG_DEBIAN_MIRROR, e.g. to http://deb.debian.org/debian"
 	echo "${uri%/}"
 }
+
+# results_header TITLE: the heading of a results file that the rig writes:
+# when, on what machine, from which commits.
+results_header() {
+	echo "# $1"
+	echo
+	echo "$(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores, $(awk '/MemTotal/ {print int($2 / 1048576)}' /proc/meminfo) GiB," \
+		"QEMU $(qemu-system-x86_64 --version 2>/dev/null | sed -n 's/.*version \([^ ]*\).*/\1/p' | head -n1)," \
+		"KVM $([ -w /dev/kvm ] && echo present || echo absent); rig $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null)," \
+		"series $(git -C "$TREE" rev-parse --short HEAD 2>/dev/null) ($(git -C "$TREE" rev-list --count base..HEAD 2>/dev/null) patches)"
+	echo
+}

@@ -1,12 +1,14 @@
 #!/bin/bash
 # summary.sh: print the results table of the last test run and the closing
-# "N passed, N failed" line; exit 1 if anything failed.
+# "N passed, N failed" line, and write them to build/results/summary.md;
+# exit 1 if anything failed.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 steps=$RESULTS/steps.tsv
 [ -f "$steps" ] || die "no results; run make test"
+report() {
 tp=0 tf=0 ts=0
 row() { printf '| %-28s | %-22s | %6s | %6s | %7s | %5s |\n' "$@"; }
 
@@ -37,4 +39,9 @@ if [ -f "$RESULTS/stress.tsv" ]; then
 fi
 echo
 echo "$tp passed, $tf failed, $ts skipped"
-[ "$tf" -eq 0 ]
+}
+report >"$RESULTS/summary.txt"
+cat "$RESULTS/summary.txt"
+{ results_header "make test"; cat "$RESULTS/summary.txt"; } >"$RESULTS/summary.md"
+tail -n1 "$RESULTS/summary.txt" | grep -q ', 0 failed,'
+
