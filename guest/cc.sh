@@ -75,7 +75,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..9"
+echo "1..10"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -248,6 +248,26 @@ if [ -z "$missing" ]; then
 	result OK "every driver has authorized"
 else
 	result FAIL "every driver has authorized" "missing:$missing"
+fi
+
+# 10. ttyS0 lies outside the policy: 8250's init registers the legacy
+# ports and probes the UART before any driver binds (the admin guide's
+# "What it does not cover"). Under default deny, serial8250 and pnp:serial
+# are denied and bind nothing, and ttyS0 is a 16550A all the same.
+uart=$(sed -n 's/^0: uart:\([^ ]*\) .*/\1/p' /proc/tty/driver/serial 2>/dev/null)
+pnp=$(grep -lx PNP0501 /sys/bus/pnp/devices/*/id 2>/dev/null | head -n1)
+pnp=${pnp%/id}
+sauth=$(cat /sys/bus/platform/drivers/serial8250/authorized 2>/dev/null)
+sauth=$sauth/$(cat /sys/bus/pnp/drivers/serial/authorized 2>/dev/null)
+sdrv=$(drv /sys/bus/platform/devices/serial8250)/$([ -n "$pnp" ] && drv "$pnp")
+if [ "$uart" != 16550A ] || [ -z "$pnp" ]; then
+	result FAIL "ttyS0 registered by 8250's init" "uart '$uart', PNP0501 device '${pnp##*/}'"
+elif [ "$sauth" = 0/0 ] && [ "$sdrv" = / ]; then
+	result OK "ttyS0 a 16550A with serial8250 and pnp:serial denied and unbound (init code)"
+elif [ "$sauth" = 1/1 ] && [ "$sdrv" = serial8250/serial ]; then
+	result OK "ttyS0 a 16550A, bound to pnp:serial, the legacy ports to serial8250"
+else
+	result FAIL "ttyS0 registered by 8250's init" "serial8250/pnp:serial authorized '$sauth', bound '$sdrv'"
 fi
 
 # The names boot: every driver is authorized, and the list measured as given.
