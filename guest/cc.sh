@@ -254,14 +254,16 @@ fi
 # ports and probes the UART before any driver binds (the admin guide's
 # "What it does not cover"). Under default deny, serial8250 and pnp:serial
 # are denied and bind nothing, and ttyS0 is a 16550A all the same.
-uart=$(sed -n 's/^0: uart:\([^ ]*\) .*/\1/p' /proc/tty/driver/serial 2>/dev/null)
+# /sys/class/tty/ttyS0/type is the UART type serial_core found: 4 is a
+# 16550A (PORT_16550A), and 0 would mean no UART answered at the port.
+uart=$(cat /sys/class/tty/ttyS0/type 2>/dev/null)/$(cat /sys/class/tty/ttyS0/port 2>/dev/null)
 pnp=$(grep -lx PNP0501 /sys/bus/pnp/devices/*/id 2>/dev/null | head -n1)
 pnp=${pnp%/id}
 sauth=$(cat /sys/bus/platform/drivers/serial8250/authorized 2>/dev/null)
 sauth=$sauth/$(cat /sys/bus/pnp/drivers/serial/authorized 2>/dev/null)
 sdrv=$(drv /sys/bus/platform/devices/serial8250)/$([ -n "$pnp" ] && drv "$pnp")
-if [ "$uart" != 16550A ] || [ -z "$pnp" ]; then
-	result FAIL "ttyS0 registered by 8250's init" "uart '$uart', PNP0501 device '${pnp##*/}'"
+if [ "$uart" != 4/0x3F8 ] || [ -z "$pnp" ]; then
+	result FAIL "ttyS0 registered by 8250's init" "type/port '$uart', PNP0501 device '${pnp##*/}'"
 elif [ "$sauth" = 0/0 ] && [ "$sdrv" = / ]; then
 	result OK "ttyS0 a 16550A with serial8250 and pnp:serial denied and unbound (init code)"
 elif [ "$sauth" = 1/1 ] && [ "$sdrv" = serial8250/serial ]; then

@@ -1,8 +1,9 @@
 #!/bin/bash
 # bench-build.sh: build the kernels make bench compares, from the same
 # guest config: the unpatched base (bench-base), the series switched off
-# (bench-off), the series on (guest) and the series on with a 10,000-entry
-# allowlist built in (bench-allow10k: the command line holds 2048 bytes).
+# (bench-off), the series on (guest), the series on without KUnit, for its
+# size (bench-size), and the series on with a 10,000-entry allowlist built
+# in (bench-allow10k: the command line holds 2048 bytes).
 # The base is built by checking out the base commit in build/linux, so
 # that ccache serves the shared files.
 set -euo pipefail
@@ -23,6 +24,9 @@ mkdir -p "$BUILD/bench"
 	echo '"'
 } >"$frag"
 "$ROOT/scripts/build.sh" bench-allow10k "$CONFIGS/guest.config" "$frag"
+"$ROOT/scripts/config.sh" "$BUILD/out-bench-size" "$CONFIGS/guest.config" \
+	"$CONFIGS/bench-size.config"
+kmake "$BUILD/out-bench-size" -s vmlinux
 RIG_SERIES_CONFIG=0 "$ROOT/scripts/build.sh" bench-off "$CONFIGS/guest.config" \
 	"$CONFIGS/bench-off.config"
 git checkout -q --detach base

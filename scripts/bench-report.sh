@@ -77,12 +77,9 @@ for k in bench-base:"unpatched base" bench-off:"series, CONFIG_DRIVER_AUTH=n" gu
 done
 # objtext OBJ: the text size of an object
 objtext() { size "$1" | awk 'NR == 2 { print $1 }'; }
-# The series' objects, the mechanism and the policy, from a kernel without
-# KUnit (the realistic guest's), whose exports and stubs would count too.
-own="out-cc"
-if [ ! -f "$BUILD/out-cc/drivers/base/driver_auth.o" ] || grep -q '^CONFIG_KUNIT=y' "$BUILD/out-cc/.config"; then
-	own="out-guest"
-fi
+# The series' objects, the mechanism and the policy, from the guest's
+# config without KUnit, whose exports and stubs would count too.
+own="out-bench-size"
 da=0 objs=""
 for o in "$BUILD/$own"/drivers/base/driver_auth*.o; do
 	t=$(objtext "$o")
