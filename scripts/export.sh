@@ -2,7 +2,9 @@
 # export.sh: write patches/fix, patches/core and patches/buses from branches
 # fix and core and HEAD of build/linux (base..fix, fix..core, core..HEAD),
 # with the cover letters of covers/core.txt and covers/buses.txt (first line:
-# subject). Running it twice without changes gives the same files.
+# subject). Every part names the base as base-commit, and the parts below it
+# as prerequisite-patch-id. Running it twice without changes gives the same
+# files.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -33,7 +35,7 @@ for part in "${PARTS[@]}"; do
 		if [ -f "$COVERS/$part.txt" ]; then
 			args=(--subject-prefix="RFC PATCH" --cover-letter)
 		fi
-		git format-patch -q --zero-commit --no-signature --base="$prev" "${args[@]}" \
+		git format-patch -q --zero-commit --no-signature --base=base "${args[@]}" \
 			-o "$out" "$prev..$part"
 	fi
 	if [ -f "$out/0000-cover-letter.patch" ]; then
