@@ -309,11 +309,17 @@ fault_writes() {
 			dmesg | tail -n 5 | grep -q 'pci:pci-stub authorized at runtime' ||
 			fail "fail-nth $n: authorized, unmeasured"
 	done
+	# A fault in the open or before the change fails the write and changes
+	# nothing; a deauthorization made (it logs) is not undone by a fault
+	# after it, such as in its measurement.
 	for ((n = 1; n < 200; n++)); do
 		echo 1 >"$STUB/authorized"
+		made=$(dmesg | grep -c 'pci:pci-stub deauthorized at runtime')
 		faulty "$n" 0 "$STUB/authorized" && break
 		points=$((points + 1))
-		[ "$(cat "$STUB/authorized")" = 0 ] || fail "fail-nth $n: deauthorizing did not apply"
+		[ "$(cat "$STUB/authorized")" = 0 ] ||
+			[ "$(dmesg | grep -c 'pci:pci-stub deauthorized at runtime')" -le "$made" ] ||
+			fail "fail-nth $n: deauthorized, yet reads 1"
 	done
 	for ((n = 1; n < 50; n++)); do
 		faulty "$n" "$NIC" "$E1000/bind" && break
