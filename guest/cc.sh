@@ -75,7 +75,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..10"
+echo "1..12"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -270,6 +270,85 @@ elif [ "$sauth" = 1/1 ] && [ "$sdrv" = serial8250/serial ]; then
 	result OK "ttyS0 a 16550A, bound to pnp:serial, the legacy ports to serial8250"
 else
 	result FAIL "ttyS0 registered by 8250's init" "serial8250/pnp:serial authorized '$sauth', bound '$sdrv'"
+fi
+
+# 11. HDA: QEMU's intel-hda with an hda-duplex codec (mixer off), an ID
+# the generic parser's table lists, so that its match() stores the
+# codec's preset. The codec binds to the parser when snd_hda_intel and
+# it are authorized ("hda"). With the controller allowed and the parser
+# denied ("hda-ctl"), a refused match must leave no preset behind: the
+# controller finds no driver for the codec and gives it up; a codec
+# left registered with no driver is the failure. Else the controller
+# stays unbound.
+hctl=$(pci_class 0x040300 | head -n1)
+i=0
+while [ -n "$hctl" ] && [ "$(drv "$hctl")" = snd_hda_intel ] && [ $i -lt 300 ] &&
+	[ ! -e /sys/class/sound/card0 ] && ! dmesg | grep -q 'Cannot probe codecs'; do
+	sleep 0.1
+	i=$((i + 1))
+done
+codecs='' nodrv=''
+for c in /sys/bus/hdaudio/devices/*; do
+	[ -e "$c" ] || continue
+	codecs="$codecs ${c##*/}:$(cat "$c/vendor_id" 2>/dev/null)/$(drv "$c")"
+	[ -n "$(drv "$c")" ] || nodrv="$nodrv ${c##*/}"
+done
+hdrv=$([ -n "$hctl" ] && drv "$hctl")
+if [ -z "$hctl" ]; then
+	result FAIL "HDA codec bound as the policy says" "no HDA controller: is the host's intel-hda there?"
+elif [ -n "$nodrv" ]; then
+	result FAIL "HDA codec bound as the policy says" "codec registered with no driver:$nodrv"
+elif expect hda; then
+	case $codecs in
+	' '*:0x1af40021/snd_hda_codec_generic) result OK "HDA codec 0x1af40021 bound to the generic parser" ;;
+	*) result FAIL "HDA codec bound to the generic parser" "controller '$hdrv', codecs [$codecs]" ;;
+	esac
+elif expect hda-ctl; then
+	if [ "$hdrv" = snd_hda_intel ] && [ -z "$codecs" ] && [ ! -e /sys/class/sound/card0 ]; then
+		result OK "HDA controller bound, generic parser denied: codec given up, no card"
+	else
+		result FAIL "HDA codec given up with its driver denied" "controller '$hdrv', codecs [$codecs], card0 $([ -e /sys/class/sound/card0 ] && echo present || echo absent)"
+	fi
+elif [ -z "$hdrv" ] && [ -z "$codecs" ]; then
+	result OK "HDA controller denied and unbound, no codec"
+else
+	result FAIL "HDA controller denied" "controller '$hdrv', codecs [$codecs]"
+fi
+
+# 12. ses's class interface runs on every SCSI device outside ses's
+# probe: it must run only while scsi:ses is authorized. scsi_debug
+# (allowed at runtime where the policy denies it, as a user would)
+# presents an enclosure LUN (ptype=13); a kprobe counts the interface's
+# calls of enclosure_find(), which it makes for a LUN that claims no
+# enclosure services, as scsi_debug's do; only ses calls it.
+T=/sys/kernel/tracing
+[ -e $T/kprobe_events ] || mount -t tracefs nodev $T 2>/dev/null
+sdbg=/sys/bus/pseudo/drivers/scsi_debug
+encl=''
+if modprobe enclosure && echo 'p:rig_encl enclosure_find' >>$T/kprobe_events &&
+	modprobe scsi_debug ptype=13; then
+	[ "$(cat $sdbg/authorized)" = 1 ] || echo 1 >$sdbg/authorized
+	i=0
+	while [ -z "$encl" ] && [ $i -lt 100 ]; do
+		encl=$(grep -lx 13 /sys/bus/scsi/devices/*/type 2>/dev/null | head -n1)
+		[ -n "$encl" ] || { sleep 0.1; i=$((i + 1)); }
+	done
+fi
+if [ -z "$encl" ]; then
+	result FAIL "ses's interface runs only while ses is authorized" "no scsi_debug enclosure LUN (modules, kprobe events?)"
+elif ! modprobe ses; then
+	result FAIL "ses's interface runs only while ses is authorized" "modprobe ses failed"
+else
+	hits=$(awk '$1 == "rig_encl" { print $2 }' $T/kprobe_profile)
+	sauth=$(cat /sys/bus/scsi/drivers/ses/authorized)
+	sbound=$(bound_count scsi ses)
+	if [ "$sauth" = 1 ] && [ "${hits:-0}" -ge 1 ] && [ "$sbound" -ge 1 ]; then
+		result OK "ses authorized: bound to the enclosure LUN, interface ran ($hits calls)"
+	elif [ "$sauth" = 0 ] && [ "$hits" = 0 ] && [ "$sbound" = 0 ]; then
+		result OK "ses denied: unbound, its interface did nothing on any LUN"
+	else
+		result FAIL "ses's interface runs only while ses is authorized" "authorized '$sauth', bound to $sbound, enclosure_find() calls '$hits'"
+	fi
 fi
 
 # The names boot: every driver is authorized, and the list measured as given.

@@ -3,10 +3,10 @@
 # default deny. Writers race for stress.ops sysfs operations in all:
 # toggling "authorized" of virtio_rng (two writers on the one driver) and,
 # less often, of e1000 (whose probe is slow), unbind/bind of the
-# virtio-rng device, driver_override
-# and drivers_probe towards pci-stub on a device no driver takes, and
-# loading and unloading virtio_balloon. Meanwhile the host unplugs and
-# replugs a virtio-rng device over QMP stress.hotplug times, and a sampler
+# virtio-rng device, driver_override and drivers_probe towards pci-stub on
+# a device no driver takes, and loading and unloading virtio_balloon while
+# its "authorized" is written. Meanwhile the host unplugs and replugs a
+# virtio-rng device over QMP stress.hotplug times, and a sampler
 # checks that no device is ever bound to pci-stub or virtio_balloon, which
 # stay denied. When the writers stop, the bound state must match the
 # flags the last writes left. Then a fixed final policy is set and the
@@ -117,8 +117,12 @@ moduler() {
 		for l in "$BALLOON"/virtio*; do
 			[ -e "$l" ] && fail "${l#/sys/bus/} is bound after loading"
 		done
+		# Writes of its "authorized" race the driver's unregistration
+		# (KASAN watches): they end when the attribute is gone.
+		(while echo 0 >"$BALLOON/authorized"; do :; done) 2>/dev/null &
 		rmmod virtio_balloon || fail "unloading virtio_balloon"
 		n=$((n + 1))
+		wait $!
 		gone "$BALLOON"
 		/rig/catchall.sh stress-rearm
 	done
