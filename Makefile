@@ -6,7 +6,7 @@ help:		## this list
 run:		## the demo: a default-deny guest, then e1000 authorized and deauthorized
 	@scripts/run.sh
 run-cc:		## the realistic guest (q35, UEFI, TPM, cloud disks), default deny
-	@scripts/run-cc.sh
+	@scripts/run.sh cc
 run-coco:	## VM=tdx|snp: a real TDX or SEV-SNP guest under KVM (checks the host first)
 	@scripts/run-coco.sh $(VM)
 test:		## the whole suite; the last line is "N passed, N failed, N skipped"
@@ -20,10 +20,10 @@ shell:		## the demo guest with a shell on the serial console
 tree:		## fetch the base and (re)create build/linux from patches/
 	@scripts/deps.sh && scripts/fetch-base.sh && scripts/tree.sh
 build:		## build the guest kernel from build/linux as it is
-	@scripts/build.sh guest configs/guest.config
+	@scripts/build.sh guest
 export:		## write patches/{fix,core,buses} from build/linux
 	@scripts/export.sh
 bench:		## base against series: probe path, boot, size (not asserted)
-	@scripts/bench.sh
+	@scripts/bench/run.sh
 clean:		## remove build outputs (keeps build/linux and its commits)
 	rm -rf build/out-* build/initramfs-* build/results build/bzImage* build/cc-*

@@ -1,6 +1,6 @@
 #!/bin/bash
 # The realistic guest's checks (rig.mode=cc, run by guest/init; the host
-# side is scripts/boot-cc.sh). The protocol goes over hvc0, never ttyS0,
+# side is scripts/boot-tests.sh). The protocol goes over hvc0, never ttyS0,
 # which is a device under test: RIG-BEGIN, KTAP lines, the bindings
 # (RIG-BIND), the kernel log (RIG-DMESG), RIG-END.
 # From the command line: rig.marker= (the root disk's marker) and rig.bound=

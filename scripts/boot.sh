@@ -11,7 +11,7 @@ scen=${1:-}
 	"$(cut -d'|' -f1 "$GUEST/scenarios" | grep -v '^#' | tr '\n' ' ')"
 grep -q "^$scen|" "$GUEST/scenarios" || die "no scenario '$scen' in guest/scenarios"
 [ -d "$TREE/.git" ] || die "no build/linux; run make tree"
-"$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"
+"$ROOT/scripts/build.sh" guest
 "$ROOT/scripts/initramfs.sh" guest
 rc=0
 RIG_SCENARIOS=$scen RIG_NAMES=0 "$ROOT/scripts/boot-tests.sh" guest || rc=$?

@@ -1,15 +1,18 @@
 #!/bin/bash
-# build.sh NAME FRAGMENT...: configure and build the kernel in build/out-NAME
-# and its modules; build/bzImage-NAME points at the image. The base config
-# is tinyconfig unless RIG_BASE_CONFIG says otherwise (see config.sh).
+# build.sh NAME [FRAGMENT...]: configure and build kernel NAME in
+# build/out-NAME, with its modules; build/bzImage-NAME points at the image.
+# Its profile (scripts/lib.sh) gives the base config and the fragments;
+# the FRAGMENTs given here come last. RIG_BASE_CONFIG overrides the base.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 name=$1
 shift
+profile "$name"
 out=$BUILD/out-$name
-"$ROOT/scripts/config.sh" "$out" "$@"
+RIG_BASE_CONFIG=${RIG_BASE_CONFIG:-$P_BASE} RIG_SERIES_CONFIG=$P_SERIES \
+	"$ROOT/scripts/config.sh" "$out" "${P_FRAGS[@]}" "$@"
 say "building $name kernel"
 kmake "$out" -s bzImage modules || die "$name kernel build failed; see the messages above"
 rm -rf "$out/modroot"

@@ -27,7 +27,7 @@ export CCACHE_BASEDIR=$ROOT
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
 JOBS=${JOBS:-$(nproc)}
 SPARSE=$CACHE/sparse
-# The cc guest (scripts/vm-cc.sh): UEFI firmware from Debian's ovmf package
+# The q35 machine (scripts/vm.sh, the cc profile): UEFI firmware from Debian's ovmf package
 # (not the secure-boot build), and the host end of the guest's ttyS0.
 OVMF_CODE=/usr/share/OVMF/OVMF_CODE_4M.fd
 OVMF_VARS=/usr/share/OVMF/OVMF_VARS_4M.fd
@@ -52,6 +52,28 @@ kmake() {
 	make -C "$TREE" O="$out" -j"$JOBS" ARCH="${RIG_ARCH:-x86_64}" ${cross:+CROSS_COMPILE="$cross"} \
 		CC="ccache ${cross}gcc" HOSTCC="ccache gcc" \
 		KBUILD_BUILD_TIMESTAMP=2026-01-01 KBUILD_BUILD_USER=rig KBUILD_BUILD_HOST=rig "$@"
+}
+
+# profile NAME: the machine profile of kernel NAME, which picks its base
+# config, its fragments and the machine vm.sh boots it on. Sets P_BASE (make
+# targets), P_SERIES (1: configs/series.config first, when the series is
+# applied), P_FRAGS and P_MACHINE (pc: i440FX, no firmware; q35: UEFI, TPM,
+# cloud disks). guest: the small guest; debug: it with KASAN and lockdep;
+# off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest. The bench-*
+# kernels take the profile their name continues with.
+profile() {
+	P_BASE=tinyconfig P_SERIES=1 P_MACHINE=pc
+	case $1 in
+	guest|bench-allow10k|bench-base) P_FRAGS=("$CONFIGS/guest.config") ;;
+	debug) P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/debug.config") ;;
+	off|bench-off) P_SERIES=0 P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/bench-off.config") ;;
+	cc|bench-cc-*)
+		# series.config holds the KUnit test, which needs KUnit: the
+		# cc fragment sets what it needs itself.
+		P_BASE="x86_64_defconfig kvm_guest.config" P_SERIES=0 P_MACHINE=q35
+		P_FRAGS=("$CONFIGS/cc-guest.config") ;;
+	*) die "no profile for kernel '$1': guest, debug, off, cc or bench-*" ;;
+	esac
 }
 
 # has_series: true when the applied series is not empty.

@@ -1,6 +1,6 @@
 #!/bin/bash
 # run-coco.sh tdx|snp (make run-coco VM=tdx|snp): boot the realistic kernel
-# (build/bzImage-cc, scripts/build-cc.sh) as a real confidential guest under
+# (build/bzImage-cc, "scripts/build.sh cc") as a real confidential guest under
 # KVM, an Intel TDX trust domain or an AMD SEV-SNP guest, default deny with
 # the built-in allowlist, and run the driver_auth kselftest in it. The host
 # is checked first (scripts/coco-host.sh): anything missing stops the run at
@@ -39,8 +39,7 @@ fw=$("$ROOT/scripts/coco-host.sh" "$mode")
 "$ROOT/scripts/deps.sh"
 "$ROOT/scripts/fetch-base.sh"
 [ -d "$TREE/.git" ] || "$ROOT/scripts/tree.sh"
-[ -x "$ROOT/scripts/build-cc.sh" ] || die "no scripts/build-cc.sh (the realistic kernel's build) in this checkout"
-"$ROOT/scripts/build-cc.sh"
+"$ROOT/scripts/build.sh" cc
 "$ROOT/scripts/initramfs.sh" cc
 
 mkdir -p "$RESULTS"

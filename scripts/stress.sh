@@ -101,7 +101,7 @@ wait "$vm" || vm_rc=$?
 tsv=$RESULTS/stress.tsv
 grep -E '^STRESS [a-z_]+ [0-9]+' "$log" | tr -d '\r' | awk '{print $2 "\t" $3}' >"$tsv" || true
 get() { awk -v k="$1" '$1 == k {print $2}' "$tsv"; }
-splats=$("$ROOT/scripts/check-splats.sh" "$log" | wc -l || true)
+splats=$("$ROOT/scripts/check/splats.sh" "$log" | wc -l || true)
 printf 'splats\t%s\n' "$splats" >>"$tsv"
 grep -E '^STRESS-FAIL' "$log" >&2 || true
 

@@ -41,29 +41,29 @@ step fetch "$ROOT/scripts/fetch-base.sh"
 step tree "$ROOT/scripts/tree.sh" || { "$ROOT/scripts/summary.sh"; exit 1; }
 
 if has_series; then
-	step checkpatch "$ROOT/scripts/check-patches.sh" || true
-	step coccinelle "$ROOT/scripts/check-coccinelle.sh" || true
+	step checkpatch "$ROOT/scripts/check/patches.sh" || true
+	step coccinelle "$ROOT/scripts/check/coccinelle.sh" || true
 	# Every name of the admin guide's platform lines and the built-in
 	# lists exists in the tree (the KUnit test parses the lines).
-	step platform-lines "$ROOT/scripts/check-lines.sh" || true
+	step platform-lines "$ROOT/scripts/check/lines.sh" || true
 	# arm64 and s390: the per-arch built-in lists and ccwgroup compile.
-	[ "${RIG_ONLY:-}" = check ] || step cross "$ROOT/scripts/check-cross.sh" || true
+	[ "${RIG_ONLY:-}" = check ] || step cross "$ROOT/scripts/check/cross.sh" || true
 else
 	skip checkpatch "empty series"
 	skip coccinelle "empty series"
 	skip platform-lines "empty series"
 	skip cross "empty series"
 fi
-step shellcheck "$ROOT/scripts/check-shell.sh" || true
+step shellcheck "$ROOT/scripts/check/shell.sh" || true
 # make run-coco VM=tdx|snp stops at once, naming what this host lacks.
-step run-coco "$ROOT/scripts/check-run-coco.sh" || true
+step run-coco "$ROOT/scripts/check/run-coco.sh" || true
 
-if step build-guest "$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config"; then
+if step build-guest "$ROOT/scripts/build.sh" guest; then
 	if has_series; then
 		# Every patch compiles the objects it touches; the head, built
 		# just now, is the one linked and booted.
-		step bisect "$ROOT/scripts/check-bisect.sh" || true
-		step sparse-w1-kdoc "$ROOT/scripts/check-sparse.sh" || true
+		step bisect "$ROOT/scripts/check/bisect.sh" || true
+		step sparse-w1-kdoc "$ROOT/scripts/check/sparse.sh" || true
 	else
 		skip bisect "empty series"
 		skip sparse-w1-kdoc "empty series"
@@ -79,15 +79,14 @@ fi
 
 # The driver core's KUnit suites as a developer runs them: kunit.py on UML.
 if has_series; then
-	step kunit-uml "$ROOT/scripts/check-kunit-uml.sh" || true
+	step kunit-uml "$ROOT/scripts/check/kunit-uml.sh" || true
 else
 	skip kunit-uml "empty series"
 fi
 
 # The series applied but switched off: it must build (CONFIG_DRIVER_AUTH=n).
 if has_series; then
-	RIG_SERIES_CONFIG=0 step build-off "$ROOT/scripts/build.sh" off "$CONFIGS/guest.config" \
-		"$CONFIGS/bench-off.config" || true
+	step build-off "$ROOT/scripts/build.sh" off || true
 else
 	skip build-off "empty series"
 fi
@@ -95,16 +94,16 @@ fi
 # The realistic tier: a distribution-like kernel on q35 with UEFI, a TPM
 # and the cloud platforms' disks, booted once per guest/cc-scenarios line.
 if has_series; then
-	if step build-cc "$ROOT/scripts/build-cc.sh" &&
+	if step build-cc "$ROOT/scripts/build.sh" cc &&
 	   step initramfs-cc "$ROOT/scripts/initramfs.sh" cc; then
-		step boot-cc "$ROOT/scripts/boot-cc.sh" || true
+		step boot-cc "$ROOT/scripts/boot-tests.sh" cc || true
 	fi
 else
 	skip build-cc "empty series"
 	skip boot-cc "empty series"
 fi
 
-if step build-debug "$ROOT/scripts/build.sh" debug "$CONFIGS/guest.config" "$CONFIGS/debug.config"; then
+if step build-debug "$ROOT/scripts/build.sh" debug; then
 	if step initramfs-debug "$ROOT/scripts/initramfs.sh" debug; then
 		# The kernel's own device-model suites reuse device names at once,
 		# which DEBUG_KOBJECT_RELEASE turns into -EEXIST: the debug boots
@@ -124,7 +123,7 @@ if step build-debug "$ROOT/scripts/build.sh" debug "$CONFIGS/guest.config" "$CON
 			skip stress "empty series"
 		fi
 	fi
-	step splats "$ROOT/scripts/check-splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log || true
+	step splats "$ROOT/scripts/check/splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log || true
 fi
 
 "$ROOT/scripts/summary.sh"

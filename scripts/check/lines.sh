@@ -1,12 +1,12 @@
 #!/bin/bash
-# check-lines.sh: every name of the allow lines the admin guide gives per
+# check/lines.sh: every name of the allow lines the admin guide gives per
 # platform, and of the built-in lists of drivers/base/Kconfig, exists in
 # the tree: the bus as a string, the driver as a string or a module (the
 # name of an object its Makefile builds, for KBUILD_MODNAME), '-' and '_'
 # alike, as in an entry. Prints "PASSED FAILED SKIPPED", one count per entry.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 cd "$TREE"
 guide=Documentation/admin-guide/driver-auth.rst

@@ -1,9 +1,9 @@
 #!/bin/bash
-# check-shell.sh: shellcheck the harness and the series' shell scripts.
+# check/shell.sh: shellcheck the harness and the series' shell scripts.
 # Prints "PASSED FAILED SKIPPED", one count per script.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 pass=0 fail=0
 # check DIR FILE: shellcheck FILE from DIR, where its source= paths start
@@ -16,7 +16,7 @@ check() {
 }
 
 cd "$ROOT"
-for f in scripts/*.sh .ci/run guest/init guest/*.sh bench/*.sh; do
+for f in scripts/*.sh scripts/*/*.sh .ci/run guest/init guest/*.sh bench/*.sh; do
 	check "$ROOT" "$f"
 done
 if has_series; then

@@ -1,5 +1,5 @@
 #!/bin/bash
-# check-bisect.sh: every patch of the series, in order, must compile: the C
+# check/bisect.sh: every patch of the series, in order, must compile: the C
 # files each patch adds or changes are built as objects (make <path>.o),
 # with CONFIG_WERROR=y and W=1 on those objects only, incrementally in
 # build/out-bisect (guest.config, series.config and bisect.config over
@@ -11,7 +11,7 @@
 # count per patch; a patch with no C file in the config is skipped.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$BUILD/out-bisect
 head_out=$BUILD/out-guest

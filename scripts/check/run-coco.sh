@@ -1,5 +1,5 @@
 #!/bin/bash
-# check-run-coco.sh: make run-coco VM=tdx and VM=snp on a host that cannot
+# check/run-coco.sh: make run-coco VM=tdx and VM=snp on a host that cannot
 # run such a guest (the rig's own machines) stop at once, non-zero, and name
 # what is missing: KVM and its module always, QEMU's object when
 # "qemu-system-x86_64 -object help" lacks it. Also checks that make run-coco
@@ -7,7 +7,7 @@
 # "PASSED FAILED SKIPPED": one count per mode, one for the other two.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 pass=0 fail=0 skip=0
 # verdict NAME WHY...: pass when no WHY is given.

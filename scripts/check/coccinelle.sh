@@ -1,5 +1,5 @@
 #!/bin/bash
-# check-coccinelle.sh: the kernel's semantic patches (scripts/coccinelle,
+# check/coccinelle.sh: the kernel's semantic patches (scripts/coccinelle,
 # each that has a report mode, with the options coccicheck gives it) over
 # the kernel C files the series adds or changes, as committed (HEAD: the
 # work tree may hold someone's edits). Only reports on lines the series
@@ -9,7 +9,7 @@
 # "PASSED FAILED SKIPPED", one count per file.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 command -v spatch >/dev/null || die "no spatch; run scripts/deps.sh (package coccinelle)"
 cd "$TREE"

@@ -1,11 +1,11 @@
 #!/bin/bash
-# check-kunit-uml.sh: the driver core's KUnit suites as a developer runs
+# check/kunit-uml.sh: the driver core's KUnit suites as a developer runs
 # them, with the kernel's own runner on UML: kunit.py run --kunitconfig
 # drivers/base/test, built in build/out-kunit-uml with ccache. Prints
 # "PASSED FAILED SKIPPED" from kunit.py's own count.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$BUILD/out-kunit-uml
 log=$RESULTS/kunit-uml.log

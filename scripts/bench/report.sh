@@ -1,10 +1,10 @@
 #!/bin/bash
-# bench-report.sh RAW BUILD_SECONDS RUN_SECONDS: the Markdown table of make
+# bench/report.sh RAW BUILD_SECONDS RUN_SECONDS: the Markdown table of make
 # bench: probe-path cycles, boot time, sizes and the probe path's code,
 # each against the unpatched base built from the same config.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 raw=$1 build_s=$2 run_s=$3
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# bench.sh: make bench. Build the base and the patched kernel from the same
+# bench/run.sh: make bench. Build the base and the patched kernel from the same
 # config, boot them interleaved under QEMU's -icount (guest time counts
 # instructions), and print one Markdown table of ratios against the base
 # with the raw figures; save everything under build/bench/. The realistic
@@ -8,7 +8,7 @@
 # q35 under OVMF.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$BUILD/bench
 mkdir -p "$out"
@@ -22,10 +22,10 @@ cc_boots=${BENCH_CC_BOOTS:-5}	# realistic guest boots per variant
 "$ROOT/scripts/fetch-base.sh"
 [ -d "$TREE/.git" ] || "$ROOT/scripts/tree.sh"
 start=$(date +%s)
-"$ROOT/scripts/bench-build.sh"
+"$ROOT/scripts/bench/build.sh" guest
 build_s=$(( $(date +%s) - start ))
 start=$(date +%s)
-"$ROOT/scripts/bench-build-cc.sh"
+"$ROOT/scripts/bench/build.sh" cc
 cc_build_s=$(( $(date +%s) - start ))
 
 allow100="virtio:virtio_rng"
@@ -80,8 +80,8 @@ for b in $(seq "$cc_boots"); do
 	for v in cc-base cc-nopolicy cc-deny cc-allow10k; do
 		say "bench: realistic guest boot $b, $v"
 		log=$out/$v-boot$b.log
-		RIG_CC_KERNEL=${cc_kernel[$v]} RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 \
-			"$ROOT/scripts/vm-cc.sh" "$log" rig.bench=1 "${cc_cmdline[$v]}" ||
+		RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 \
+			"$ROOT/scripts/vm.sh" "${cc_kernel[$v]}" "$log" rig.bench=1 "${cc_cmdline[$v]}" ||
 			die "bench boot $v boot$b failed; see $log"
 		grep -q '^BENCH init_ns [0-9]' "$log" || die "bench boot $v boot$b: no BENCH init_ns in $log"
 		grep '^BENCH ' "$log" | tr -d '\r' | awk -v v="$v" -v t="boot$b" '{ print v "\t" t "\t" $2 "\t" $3 }' >>"$raw"
@@ -94,7 +94,7 @@ cc_run_s=$(( $(date +%s) - start ))
 say "bench: edit-rebuild-boot loop"
 start=$(date +%s)
 touch "$TREE/drivers/base/driver_auth.c"
-"$ROOT/scripts/build.sh" guest "$CONFIGS/guest.config" >/dev/null
+"$ROOT/scripts/build.sh" guest >/dev/null
 "$ROOT/scripts/initramfs.sh" guest >/dev/null
 RIG_TIMEOUT=900 "$ROOT/scripts/vm.sh" guest "$out/edit-loop.log" rig.mode=test \
 	"$(awk -F'|' '$1 == "deny" {print $2}' "$GUEST/scenarios")" ||
@@ -104,6 +104,6 @@ printf 'rig\tedit\tedit_loop_s\t%s\n' $(( $(date +%s) - start )) >>"$raw"
 printf 'rig\t%s\t%s\t%s\n' build build_s "$build_s" run run_s "$run_s" \
 	build cc_build_s "$cc_build_s" run cc_run_s "$cc_run_s" >>"$raw"
 
-"$ROOT/scripts/bench-report.sh" "$raw" "$build_s" "$run_s" | tee "$out/table.md"
+"$ROOT/scripts/bench/report.sh" "$raw" "$build_s" "$run_s" | tee "$out/table.md"
 mkdir -p "$RESULTS"
 { results_header "make bench"; cat "$out/table.md"; } >"$RESULTS/bench.md"

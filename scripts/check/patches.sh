@@ -1,10 +1,10 @@
 #!/bin/bash
-# check-patches.sh: checkpatch.pl --strict on every patch of the series.
+# check/patches.sh: checkpatch.pl --strict on every patch of the series.
 # The one accepted report is FILE_PATH_CHANGES on a patch whose new files
 # the series' MAINTAINERS entry covers. Prints "PASSED FAILED SKIPPED".
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 # checkpatch runs spdxcheck.py with the first python3 on PATH: use the
 # system one, which has python3-ply.

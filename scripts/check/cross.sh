@@ -1,5 +1,5 @@
 #!/bin/bash
-# check-cross.sh: the series' driver core objects built for arm64 and s390
+# check/cross.sh: the series' driver core objects built for arm64 and s390
 # with Debian's cross compilers, CONFIG_WERROR=y: defconfig plus
 # CONFIG_DRIVER_AUTH=y in build/out-ARCH, then only drivers/base/dd.o,
 # bus.o and every driver_auth*.o (on s390 also ccwgroup.o, whose bus the
@@ -9,7 +9,7 @@
 # it is (the work tree, not HEAD).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 mkdir -p "$RESULTS"
 cd "$TREE"

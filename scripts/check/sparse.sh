@@ -1,10 +1,10 @@
 #!/bin/bash
-# check-sparse.sh: sparse (C=2) and W=1 on the C files the series touches,
+# check/sparse.sh: sparse (C=2) and W=1 on the C files the series touches,
 # kernel-doc on the files it adds, in the guest build. Any warning fails.
 # Prints "PASSED FAILED SKIPPED", one count per file.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/../lib.sh"
 
 out=$BUILD/out-guest
 "$ROOT/scripts/fetch-sparse.sh"
@@ -14,7 +14,7 @@ for f in $(git diff --name-only --diff-filter=AM base..HEAD -- '*.c' | grep -v '
 	obj=${f%.c}.o
 	[ -f "$out/$obj" ] || continue	# not in this config
 	rm -f "$out/$obj"
-	# -j1, as in check-bisect.sh: with -j2 kbuild may build a single
+	# -j1, as in check/bisect.sh: with -j2 kbuild may build a single
 	# target twice at once (seen again with serio.o: objtool read it
 	# half written).
 	msg=$(kmake "$out" -j1 C=2 CHECK="$SPARSE" W=1 "$obj" 2>&1 | grep -E "warning:|error:" || true)

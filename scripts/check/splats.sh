@@ -1,5 +1,5 @@
 #!/bin/bash
-# check-splats.sh LOG...: print the kernel warnings (lockdep, KASAN, UBSAN,
+# check/splats.sh LOG...: print the kernel warnings (lockdep, KASAN, UBSAN,
 # WARN, BUG, leaks) found in console logs; exit 1 if there is any.
 set -euo pipefail
 
