@@ -326,7 +326,7 @@ T=/sys/kernel/tracing
 sdbg=/sys/bus/pseudo/drivers/scsi_debug
 encl=''
 if modprobe enclosure && echo 'p:rig_encl enclosure_find' >>$T/kprobe_events &&
-	modprobe scsi_debug ptype=13; then
+	echo 1 >$T/events/kprobes/rig_encl/enable && modprobe scsi_debug ptype=13; then
 	[ "$(cat $sdbg/authorized)" = 1 ] || echo 1 >$sdbg/authorized
 	i=0
 	while [ -z "$encl" ] && [ $i -lt 100 ]; do
