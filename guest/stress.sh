@@ -107,6 +107,7 @@ gone() {
 
 moduler() {
 	local n=0 i l
+	mkfifo "$W/tick.balloon"
 	for ((i = 0; i < $1; i += 2)); do
 		modprobe virtio_balloon || fail "loading virtio_balloon"
 		n=$((n + 1))
@@ -118,8 +119,15 @@ moduler() {
 			[ -e "$l" ] && fail "${l#/sys/bus/} is bound after loading"
 		done
 		# Writes of its "authorized" race the driver's unregistration
-		# (KASAN watches): they end when the attribute is gone.
-		(while echo 0 >"$BALLOON/authorized"; do :; done) 2>/dev/null &
+		# (KASAN watches): they end when the attribute is gone. Paced
+		# by a timed read of an idle FIFO, so as not to starve the
+		# hot-plug that runs meanwhile.
+		(
+			exec 8<>"$W/tick.balloon"
+			while echo 0 >"$BALLOON/authorized"; do
+				read -r -t 0.005 -u 8 _
+			done
+		) 2>/dev/null &
 		rmmod virtio_balloon || fail "unloading virtio_balloon"
 		n=$((n + 1))
 		wait $!
