@@ -6,9 +6,10 @@
 #     its size (bench-size), and the series on with a 10,000-entry
 #     allowlist built in (bench-allow10k: the command line holds 2048 bytes).
 #   cc: the series with no policy (cc, as make test builds it), the series
-#     with a 10,000-entry allowlist built in (bench-cc-allow10k: the x86
-#     default list of drivers/base/Kconfig plus entries that match no
-#     driver) and the unpatched base (bench-cc-base). The base has none of
+#     with a 1,000- and a 10,000-entry allowlist built in
+#     (bench-cc-allow1k, bench-cc-allow10k: the x86 default list of
+#     drivers/base/Kconfig plus entries that match no driver) and the
+#     unpatched base (bench-cc-base). The base has none of
 #     the series' options: its config must differ from cc's by those alone.
 # Each base is built by checking out the base commit in build/linux, so
 # that ccache serves the shared files.
@@ -53,15 +54,18 @@ cc)
 	list=$(sed -n 's/^\tdefault "\(.*\)" if X86$/\1/p' drivers/base/Kconfig)
 	[ -n "$list" ] || die "no x86 default list in drivers/base/Kconfig"
 	n=$(tr , '\n' <<<"$list" | wc -l)
-	frag=$BUILD/bench/cc-allow10k.config
-	{
-		printf 'CONFIG_DRIVER_AUTH_BUILTIN_ALLOW="%s' "$list"
-		for ((i = 1; i <= 10000 - n; i++)); do printf ',bench%d:drv%d' "$i" "$i"; done
-		echo '"'
-	} >"$frag"
-	"$ROOT/scripts/build.sh" bench-cc-allow10k "$frag"
+	for size in 1000 10000; do
+		k=bench-cc-allow$((size / 1000))k
+		frag=$BUILD/bench/cc-allow$((size / 1000))k.config
+		{
+			printf 'CONFIG_DRIVER_AUTH_BUILTIN_ALLOW="%s' "$list"
+			for ((i = 1; i <= size - n; i++)); do printf ',bench%d:drv%d' "$i" "$i"; done
+			echo '"'
+		} >"$frag"
+		"$ROOT/scripts/build.sh" "$k" "$frag"
+	done
 	# The patched initramfs before the checkout: they carry the kselftests.
-	for k in cc bench-cc-allow10k; do
+	for k in cc bench-cc-allow1k bench-cc-allow10k; do
 		"$ROOT/scripts/initramfs.sh" "$k" >/dev/null
 	done
 	git checkout -q --detach base
@@ -71,7 +75,7 @@ cc)
 	diff <(grep -v DRIVER_AUTH "$BUILD/out-cc/.config") \
 		<(grep -v DRIVER_AUTH "$BUILD/out-bench-cc-base/.config") >"$BUILD/bench/cc-config.diff" ||
 		die "the base's cc config differs from the series' by more than its options; see $BUILD/bench/cc-config.diff"
-	say "bench build cc: cc, bench-cc-allow10k ($n built-in entries + $((10000 - n))), bench-cc-base"
+	say "bench build cc: cc, bench-cc-allow1k and -allow10k ($n built-in entries + the rest), bench-cc-base"
 	;;
 *) die "usage: bench/build.sh guest|cc" ;;
 esac

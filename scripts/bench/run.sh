@@ -72,12 +72,12 @@ run_s=$(( $(date +%s) - start ))
 # cc-deny, default deny with the built-in list alone, is what the
 # 10,000-entry list is compared with: the same devices bind in both.
 declare -A cc_kernel=([cc-base]=bench-cc-base [cc-nopolicy]=cc [cc-deny]=cc
-	[cc-allow10k]=bench-cc-allow10k)
+	[cc-allow1k]=bench-cc-allow1k [cc-allow10k]=bench-cc-allow10k)
 declare -A cc_cmdline=([cc-base]="" [cc-nopolicy]="" [cc-deny]="driver_auth.default=deny"
-	[cc-allow10k]="driver_auth.default=deny")
+	[cc-allow1k]="driver_auth.default=deny" [cc-allow10k]="driver_auth.default=deny")
 start=$(date +%s)
 for b in $(seq "$cc_boots"); do
-	for v in cc-base cc-nopolicy cc-deny cc-allow10k; do
+	for v in cc-base cc-nopolicy cc-deny cc-allow1k cc-allow10k; do
 		say "bench: realistic guest boot $b, $v"
 		log=$out/$v-boot$b.log
 		RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 \
