@@ -7,9 +7,12 @@ set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
+[ $# -ge 1 ] || die "usage: build.sh NAME [FRAGMENT...]"
 name=$1
 shift
 profile "$name"
+[ "$name" != cc ] || has_series ||
+	die "the series is empty: the cc kernel needs CONFIG_DRIVER_AUTH; apply patches/ (make tree)"
 out=$BUILD/out-$name
 RIG_BASE_CONFIG=${RIG_BASE_CONFIG:-$P_BASE} RIG_SERIES_CONFIG=$P_SERIES \
 	"$ROOT/scripts/config.sh" "$out" "${P_FRAGS[@]}" "$@"

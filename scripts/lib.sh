@@ -59,8 +59,9 @@ kmake() {
 # targets), P_SERIES (1: configs/series.config first, when the series is
 # applied), P_FRAGS and P_MACHINE (pc: i440FX, no firmware; q35: UEFI, TPM,
 # cloud disks). guest: the small guest; debug: it with KASAN and lockdep;
-# off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest. The bench-*
-# kernels take the profile their name continues with.
+# off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest. make bench's
+# kernels: bench-allow10k and bench-base are guest kernels, bench-off an
+# off one, bench-cc-* cc ones.
 profile() {
 	P_BASE=tinyconfig P_SERIES=1 P_MACHINE=pc
 	case $1 in
@@ -72,7 +73,7 @@ profile() {
 		# cc fragment sets what it needs itself.
 		P_BASE="x86_64_defconfig kvm_guest.config" P_SERIES=0 P_MACHINE=q35
 		P_FRAGS=("$CONFIGS/cc-guest.config") ;;
-	*) die "no profile for kernel '$1': guest, debug, off, cc or bench-*" ;;
+	*) die "no profile for kernel '$1': guest, debug, off, cc, bench-allow10k, bench-base, bench-off, bench-cc-*" ;;
 	esac
 }
 

@@ -1,5 +1,5 @@
 #!/bin/bash
-# run.sh [guest | cc [SCENARIO...]]: the demo. guest (the default): build
+# run.sh [guest | cc [SCENARIO...]]: the demo (make run, make run-cc). guest (the default): build
 # the patched small guest and boot it as a default-deny guest with an
 # example allowlist; print the guest's report. cc: build the realistic
 # guest and boot it once per scenario of guest/cc-scenarios named (default

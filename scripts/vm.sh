@@ -6,7 +6,7 @@
 # bootconfig), RIG_QEMU_ARGS adds QEMU options (-icount for make bench).
 #   pc: i440FX with no firmware: virtio-net, e1000, virtio-rng, virtio-blk,
 #     virtio-console, virtio-balloon and a USB keyboard. The console (ttyS0)
-#     goes to LOG, and to stdout with RIG_INTERACTIVE=1. RIG_HOTPLUG=1 adds
+#     goes to LOG, or to stdio with RIG_INTERACTIVE=1. RIG_HOTPLUG=1 adds
 #     a hot-plug slot that QMP drives.
 #   q35: UEFI (OVMF, direct kernel boot through the EFI stub), as a cloud
 #     confidential guest sees it: root on virtio-blk, virtio-scsi, NVMe and
@@ -106,6 +106,9 @@ q35_args() {
 	      -device hda-duplex,bus=hda0.0,audiodev=snd0,mixer=off)
 }
 
+# The q35 machine's consoles are a socket and a file: nothing to attach to.
+[ "${RIG_INTERACTIVE:-0}" = 0 ] || [ "$P_MACHINE" = pc ] ||
+	die "RIG_INTERACTIVE=1 is for the pc machine; $name boots on $P_MACHINE"
 tpm=
 trap '[ -z "$tpm" ] || kill "$tpm" 2>/dev/null || true' EXIT
 "${P_MACHINE}_args" "$@"
@@ -120,10 +123,11 @@ if [ "$P_MACHINE" = q35 ]; then
 	timeout --foreground "$timeout_s" qemu-system-x86_64 "${args[@]}" </dev/null \
 		>>"${log%.log}-qemu.log" 2>&1 || rc=$?
 	qlog=${log%.log}-qemu.log
+	see="$log and ${log%.log}-ttyS0.log (the kernel console)"
 else
 	timeout "$timeout_s" qemu-system-x86_64 "${args[@]}" </dev/null >"$log" 2>&1 || rc=$?
-	qlog=$log
+	qlog=$log see=$log
 fi
-[ "$rc" -ne 124 ] || die "$name guest did not halt within ${timeout_s}s; see $log"
+[ "$rc" -ne 124 ] || die "$name guest did not halt within ${timeout_s}s; see $see"
 [ "$rc" -eq 0 ] || die "qemu exited with $rc; see $qlog"
-grep -q '^RIG-END' "$log" || die "$name guest did not finish its run; see $log"
+grep -q '^RIG-END' "$log" || die "$name guest did not finish its run; see $see"
