@@ -345,7 +345,7 @@ else
 	if [ "$sauth" = 1 ] && [ "${hits:-0}" -ge 1 ] && [ "$sbound" -ge 1 ]; then
 		result OK "ses authorized: bound to the enclosure LUN, interface ran ($hits calls)"
 	elif [ "$sauth" = 0 ] && [ "$hits" = 0 ] && [ "$sbound" = 0 ]; then
-		result OK "ses denied: unbound, its interface did nothing on any LUN"
+		result OK "ses denied: unbound, its interface looked up no LUN"
 	else
 		result FAIL "ses's interface runs only while ses is authorized" "authorized '$sauth', bound to $sbound, enclosure_find() calls '$hits'"
 	fi
