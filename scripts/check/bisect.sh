@@ -24,7 +24,8 @@ cd "$TREE"
 head=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
 trap 'git -C "$TREE" checkout -q "$head"' EXIT
 
-pass=0 fail=0 skip=0
+pass=0 fail=0 skip=0 configured=
+: >"$log"
 for c in $(git rev-list --reverse base..HEAD); do
 	subject=$(git log -1 --format=%s "$c")
 	objs=()
@@ -36,21 +37,23 @@ for c in $(git rev-list --reverse base..HEAD); do
 		continue
 	fi
 	git checkout -q --detach "$c"
-	# Early patches lack the later patches' options: no config check,
-	# but warnings must be errors.
-	if ! RIG_CONFIG_CHECK=0 "$ROOT/scripts/config.sh" "$out" "$CONFIGS/guest.config" \
-		"$CONFIGS/bisect.config" >"$log" 2>&1 || ! grep -qx CONFIG_WERROR=y "$out/.config"; then
-		die "configuring $out for '$subject' failed; see $log"
+	# The config again only where Kconfig changed since the last one
+	# configured. Early patches lack the later patches' options: no
+	# config check, but warnings must be errors.
+	if [ -z "$configured" ] || ! git diff --quiet "$configured" "$c" -- '*Kconfig*'; then
+		if ! RIG_CONFIG_CHECK=0 "$ROOT/scripts/config.sh" "$out" "$CONFIGS/guest.config" \
+			"$CONFIGS/bisect.config" >>"$log" 2>&1 || ! grep -qx CONFIG_WERROR=y "$out/.config"; then
+			die "configuring $out for '$subject' failed; see $log"
+		fi
+		configured=$c
 	fi
-	bad=()
-	for obj in "${objs[@]}"; do
-		rm -f "$out/$obj"
-		# -j1: with -j2 kbuild may compile a single target twice at
-		# once (seen with serio.o: fixdep lost its .d file).
-		kmake "$out" -j1 W=1 "$obj" >>"$log" 2>&1 || bad+=("$obj")
-	done
-	if [ ${#bad[@]} -gt 0 ]; then
-		echo "does not compile (W=1, -Werror): $subject: ${bad[*]} (see build/results/bisect-build.log)" >&2
+	(cd "$out" && rm -f "${objs[@]}")
+	# One make for the patch's objects; -j1: with -j2 kbuild may compile
+	# a single target twice at once (seen with serio.o: fixdep lost its
+	# .d file).
+	echo "== $subject: ${objs[*]}" >>"$log"
+	if ! kmake "$out" -j1 W=1 "${objs[@]}" >>"$log" 2>&1; then
+		echo "does not compile (W=1, -Werror): $subject: ${objs[*]} (see build/results/bisect-build.log)" >&2
 		fail=$((fail + 1))
 		break
 	fi
