@@ -75,7 +75,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..12"
+echo "1..18"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -348,6 +348,189 @@ else
 		result OK "ses denied: unbound, its interface looked up no LUN"
 	else
 		result FAIL "ses's interface runs only while ses is authorized" "authorized '$sauth', bound to $sbound, enclosure_find() calls '$hits'"
+	fi
+fi
+
+# 13-16. Bus code that calls a driver's match(): it must not while the
+# driver is denied. A kprobe counts the calls of the driver's match()
+# (a MOD:FUNCTION probe waits for its module); with the driver
+# authorized, the same load must call it, or the check could not fail.
+# probe_hits NAME: the calls counted by kprobe event NAME
+probe_hits() {
+	awk -v e="$1" '$1 == e { print $2 }' $T/kprobe_profile
+}
+# match_check WHAT AUTHORIZED HITS: one KTAP line
+match_check() {
+	if [ "$2" = 1 ] && [ "${3:-0}" -ge 1 ]; then
+		result OK "$1: authorized, match() ran ($3 calls)"
+	elif [ "$2" = 0 ] && [ "$3" = 0 ]; then
+		result OK "$1: denied, match() never ran"
+	else
+		result FAIL "$1 calls match() only while authorized" "authorized '$2', match() calls '$3'"
+	fi
+}
+
+# 13. ISA: gpio-winbond's match() probes the Super I/O ports (QEMU has no
+# such chip: the driver stays registered with no device).
+if echo 'p:rig_isa gpio_winbond:winbond_gpio_imatch' >>$T/kprobe_events &&
+	echo 1 >$T/events/kprobes/rig_isa/enable && modprobe gpio-winbond; then
+	match_check "ISA gpio-winbond" "$(cat /sys/bus/isa/drivers/gpio_winbond/authorized)" \
+		"$(probe_hits rig_isa)"
+else
+	result FAIL "ISA gpio-winbond calls match() only while authorized" "gpio-winbond or the kprobe failed"
+fi
+
+# 14. VME: vme_user on the fake bridge (bus 0), which asks its match()
+# for each slot.
+if echo 'p:rig_vme vme_user:vme_user_match' >>$T/kprobe_events &&
+	echo 1 >$T/events/kprobes/rig_vme/enable && modprobe vme_fake &&
+	modprobe vme_user bus=0; then
+	match_check "VME vme_user" "$(cat /sys/bus/vme/drivers/vme_user/authorized)" \
+		"$(probe_hits rig_vme)"
+else
+	result FAIL "VME vme_user calls match() only while authorized" "vme_fake, vme_user or the kprobe failed"
+fi
+
+# 15. HID: hid-generic steps aside for a specific driver that matches; a
+# denied one must not make it. A uhid device with the IDs of hid-vrc2,
+# which the special-driver quirk table does not list: bound to vrc2 when
+# it is authorized, else to hid-generic (authorized here, as a user would).
+hg=/sys/bus/hid/drivers/hid-generic
+hgauth=$(cat $hg/authorized 2>/dev/null)
+[ "$hgauth" != 0 ] || echo 1 >$hg/authorized
+hdev='' uhid_pid=''
+if modprobe uhid && modprobe hid-vrc2; then
+	/rig/bin/uhid_dev 07c0 1125 >/tmp/uhid.out 2>&1 &
+	uhid_pid=$!
+	i=0
+	while [ $i -lt 100 ]; do
+		for hdev in /sys/bus/hid/devices/0003:07C0:1125.*; do
+			[ -e "$hdev" ] || hdev=''
+			break
+		done
+		[ -n "$hdev" ] && [ -n "$(drv "$hdev")" ] && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+fi
+vauth=$(cat /sys/bus/hid/drivers/vrc2/authorized 2>/dev/null)
+hdrv=$([ -n "$hdev" ] && drv "$hdev")
+if [ -z "$hdev" ]; then
+	result FAIL "HID device bound as the policy says" "no uhid device ($(cat /tmp/uhid.out 2>/dev/null))"
+elif [ "$vauth" = 1 ] && [ "$hdrv" = vrc2 ]; then
+	result OK "HID vrc2 authorized: bound to vrc2"
+elif [ "$vauth" = 0 ] && [ "$hdrv" = hid-generic ]; then
+	result OK "HID vrc2 denied: hid-generic did not step aside"
+else
+	result FAIL "HID device bound as the policy says" "vrc2 authorized '$vauth', bound to '$hdrv'"
+fi
+[ -z "$uhid_pid" ] || kill "$uhid_pid"
+[ "$hgauth" != 0 ] || echo 0 >$hg/authorized
+
+# 16. phylib: a PHY driver's match_phy_device() may read the PHY. The DSA
+# mock-up switch registers four fixed PHYs (its own driver is denied
+# except in the default-allow boot); the Teranetics driver, loaded next,
+# is asked about each.
+tn="/sys/bus/mdio_bus/drivers/Teranetics TN2020"
+if echo 'p:rig_phy teranetics:teranetics_match_phy_device' >>$T/kprobe_events &&
+	echo 1 >$T/events/kprobes/rig_phy/enable && modprobe dsa_loop &&
+	modprobe teranetics; then
+	match_check "phylib Teranetics TN2020" "$(cat "$tn/authorized")" "$(probe_hits rig_phy)"
+else
+	result FAIL "phylib Teranetics TN2020 calls match_phy_device() only while authorized" "dsa_loop, teranetics or the kprobe failed"
+fi
+
+# 17-18. USB device drivers: the generic driver binds a USB device unless
+# a specific device driver applies, and registering one reprobes the
+# devices the generic driver holds. A denied driver must not have its
+# match() run, make the generic driver step aside, or cause a reprobe. A
+# gadget on dummy_hcd presents the IDs of two drivers in turn:
+# apple-mfi-fastcharge (an ID table and match(), counted by a kprobe) and
+# r8152's configuration selector (an ID table only; a kprobe counts
+# device_reprobe()). This needs dummy_hcd, its gadget's driver and the
+# USB core's generic and hub drivers authorized, and the check skips
+# where the boot's policy does not say so.
+CFS=/sys/kernel/config
+G=$CFS/usb_gadget/g1
+# gadget VENDOR PRODUCT: present the gadget with these IDs (hexadecimal,
+# four digits); prints the host's device once the generic driver holds it
+gadget() {
+	local d i=0
+
+	if [ ! -d $G ]; then
+		modprobe dummy_hcd && modprobe libcomposite && modprobe usb_f_ss_lb || return 1
+		[ -d $CFS/usb_gadget ] || mount -t configfs none $CFS || return 1
+		mkdir $G $G/configs/c.1 $G/functions/SourceSink.0 &&
+			ln -s $G/functions/SourceSink.0 $G/configs/c.1/ || return 1
+	elif [ -n "$(cat $G/UDC)" ]; then
+		echo >$G/UDC || return 1
+	fi
+	echo "0x$1" >$G/idVendor && echo "0x$2" >$G/idProduct && echo dummy_udc.0 >$G/UDC || return 1
+	while [ $i -lt 100 ]; do
+		for d in /sys/bus/usb/devices/*; do
+			[ "$(cat "$d/idVendor" 2>/dev/null):$(cat "$d/idProduct" 2>/dev/null)" = "$1:$2" ] &&
+				[ "$(drv "$d")" = usb ] && { echo "$d"; return 0; }
+		done
+		sleep 0.1
+		i=$((i + 1))
+	done
+	return 1
+}
+# poll_drv DEVICE DRIVER: wait up to 10 s for DEVICE to be bound to DRIVER
+poll_drv() {
+	local i=0
+
+	while [ "$(drv "$1")" != "$2" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ "$(drv "$1")" = "$2" ]
+}
+usbauth=''
+for a in platform/drivers/dummy_hcd platform/drivers/dummy_udc usb/drivers/usb usb/drivers/hub; do
+	usbauth="$usbauth$(cat /sys/bus/$a/authorized 2>/dev/null || echo 1)"
+done
+case " $cmdline " in
+*" driver_auth.default=allow "* | *" rig.policy=names "* | *gadget:configfs-gadget.g1*) ;;
+*) usbauth=no ;;
+esac
+if [ "$usbauth" != 1111 ]; then
+	result OK "USB device driver match(): # SKIP this boot's policy denies dummy_hcd or its gadget"
+	result OK "USB device driver with an ID table: # SKIP this boot's policy denies dummy_hcd or its gadget"
+else
+	# 17. apple-mfi-fastcharge: Apple's vendor ID, a product 0x12nn.
+	udev=''
+	echo 'p:rig_mfi apple_mfi_fastcharge:mfi_fc_match' >>$T/kprobe_events &&
+		echo 1 >$T/events/kprobes/rig_mfi/enable && udev=$(gadget 05ac 1201) &&
+		modprobe apple-mfi-fastcharge || udev=''
+	mauth=$(cat /sys/bus/usb/drivers/apple-mfi-fastcharge/authorized 2>/dev/null)
+	hits=$(probe_hits rig_mfi)
+	if [ -z "$udev" ]; then
+		result FAIL "USB device driver match() runs only while authorized" "no gadget, or the module or kprobe failed"
+	elif [ "$mauth" = 1 ] && poll_drv "$udev" apple-mfi-fastcharge && [ "${hits:-0}" -ge 1 ]; then
+		result OK "USB apple-mfi-fastcharge authorized: bound, match() ran ($hits calls)"
+	elif [ "$mauth" = 0 ] && [ "$hits" = 0 ] && [ "$(drv "$udev")" = usb ]; then
+		result OK "USB apple-mfi-fastcharge denied: match() never ran, the generic driver kept it"
+	else
+		result FAIL "USB device driver match() runs only while authorized" "authorized '$mauth', bound to '$(drv "$udev")', match() calls '$hits'"
+	fi
+	# 18. r8152's configuration selector: Realtek's RTL8152 IDs. When
+	# it is denied, loading it must reprobe nothing, and the generic
+	# driver must take the device again after an unbind.
+	udev=''
+	echo 'p:rig_reprobe device_reprobe' >>$T/kprobe_events &&
+		echo 1 >$T/events/kprobes/rig_reprobe/enable && udev=$(gadget 0bda 8152)
+	before=$(probe_hits rig_reprobe)
+	[ -z "$udev" ] || modprobe r8152 || udev=''
+	rauth=$(cat /sys/bus/usb/drivers/r8152-cfgselector/authorized 2>/dev/null)
+	after=$(probe_hits rig_reprobe)
+	if [ -z "$udev" ]; then
+		result FAIL "USB device driver with an ID table" "no gadget, or r8152 or the kprobe failed"
+	elif [ "$rauth" = 1 ] && poll_drv "$udev" r8152-cfgselector && [ "$after" -gt "$before" ]; then
+		result OK "USB r8152-cfgselector authorized: the device reprobed and bound to it"
+	elif [ "$rauth" = 0 ] && [ "$after" = "$before" ] && [ "$(drv "$udev")" = usb ] &&
+		echo "${udev##*/}" >/sys/bus/usb/drivers/usb/unbind &&
+		echo "${udev##*/}" >/sys/bus/usb/drivers_probe && poll_drv "$udev" usb; then
+		result OK "USB r8152-cfgselector denied: no reprobe, the generic driver took the device back"
+	else
+		result FAIL "USB device driver with an ID table" "authorized '$rauth', bound to '$(drv "$udev")', device_reprobe() calls $before then $after"
 	fi
 fi
 
