@@ -5,10 +5,12 @@
  *
  * Usage: uhid_dev VENDOR PRODUCT (hexadecimal)
  *
- * Prints "ok" once the device is created and keeps it until killed; the
- * kernel destroys it when the file closes. The report descriptor is one
- * vendor-defined byte in a collection, so that hid-generic can parse and
- * start it; a driver with a fixup replaces it.
+ * Prints "ok" once uhid has taken the request (the kernel adds the device
+ * shortly after) and keeps the device until killed; the kernel destroys it
+ * when the file closes. The report descriptor is one vendor-defined byte
+ * in a collection, which hid-generic parses and starts through hidraw
+ * alone (CONFIG_HIDRAW); hid-vrc2 replaces it with its own, and refuses a
+ * 23-byte descriptor, which this is not.
  */
 #include <fcntl.h>
 #include <stdio.h>
