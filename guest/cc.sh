@@ -21,13 +21,14 @@ if [ ! -c /dev/hvc0 ]; then
 fi
 exec >/dev/hvc0 2>&1 </dev/null
 
-marker='' bound='' bench=0
+marker='' bound='' bench=0 powerdown=0
 read -r cmdline </proc/cmdline
 for arg in $cmdline; do
 	case $arg in
 	rig.marker=*) marker=${arg#rig.marker=} ;;
 	rig.bound=*) bound=$(echo "${arg#rig.bound=}" | tr , ' ') ;;
 	rig.bench=1) bench=1 ;;
+	rig.powerdown=1) powerdown=1 ;;
 	esac
 done
 if [ "$bench" = 1 ]; then
@@ -75,7 +76,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..18"
+echo "1..$((18 + powerdown))"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -365,10 +366,10 @@ probe_hits() {
 # missing function counts nothing) and the devices it would be asked about
 # (DEVICES, a glob) present.
 match_check() {
-	local n=0 d
+	local nd=0 d
 
 	# shellcheck disable=SC2086 # DEVICES is a glob
-	for d in $5; do [ -e "$d" ] && n=$((n + 1)); done
+	for d in $5; do [ -e "$d" ] && nd=$((nd + 1)); done
 	if expect gates; then
 		if [ "$2" = 1 ] && [ "${3:-0}" -ge 1 ]; then
 			result OK "$1: authorized, match() ran ($3 calls)"
@@ -379,10 +380,10 @@ match_check() {
 		result FAIL "$1: denied here" "authorized '$2'"
 	elif ! grep -qw "$4" /proc/kallsyms || dmesg | grep -q 'Failed to re-register probe'; then
 		result FAIL "$1: denied, match() never ran" "no kprobe on $4"
-	elif [ "$n" -eq 0 ]; then
+	elif [ "$nd" -eq 0 ]; then
 		result FAIL "$1: denied, match() never ran" "no device to match ($5)"
 	elif [ "$3" = 0 ]; then
-		result OK "$1: denied, match() never ran ($n devices kept for it)"
+		result OK "$1: denied, match() never ran ($nd devices kept for it)"
 	else
 		result FAIL "$1: denied, match() never ran" "match() calls '$3'"
 	fi
@@ -553,6 +554,29 @@ else
 		result OK "USB r8152-cfgselector denied: no reprobe, the generic driver took the device back"
 	else
 		result FAIL "USB device driver with an ID table" "authorized '$rauth', bound to '$(drv "$udev")', device_reprobe() calls $before then $after"
+	fi
+fi
+
+# 19, with rig.powerdown=1: a graceful shutdown. The host presses the
+# power button over QMP (system_powerdown) once this says it is ready; the
+# key must come through acpi-button, which the built-in list allows, as a
+# shutdown service would see it. The host then wants the guest off within
+# its bound (scripts/boot-tests.sh).
+if [ "$powerdown" = 1 ]; then
+	# The names of the input devices below those acpi-button holds.
+	pbtn=''
+	for b in /sys/bus/platform/drivers/acpi-button/*; do
+		{ [ -L "$b" ] && [ -e "$b/uevent" ]; } || continue
+		bp=$(readlink -f "$b")
+		for inp in /sys/class/input/input*; do
+			case $(readlink -f "$inp") in "$bp"/*) pbtn="$pbtn$(cat "$inp/name");" ;; esac
+		done
+	done
+	echo "RIG-POWER ready"
+	if key=$(/rig/bin/power_key 60) && [ -n "$pbtn" ] && [[ $pbtn == *"$key"* ]]; then
+		result OK "power button: '$key' from acpi-button"
+	else
+		result FAIL "power button" "key '$key', acpi-button's input devices [$pbtn]"
 	fi
 fi
 

@@ -83,9 +83,28 @@ names_initrd() {
 	echo "$initrd"
 }
 
+# powerdown LOG PID: once the guest says it waits for its power button,
+# press it over QMP (system_powerdown). Prints the second of the boot at
+# which it was pressed, or -1.
+powerdown() {
+	local reply
+	if ! wait_log "$1" '^RIG-POWER ready' 300 "$2"; then
+		echo -1
+		return
+	fi
+	reply=$(printf '%s\n' '{"execute": "qmp_capabilities"}' '{"execute": "system_powerdown"}' |
+		socat -t 5 - UNIX-CONNECT:"$BUILD/qmp-$name.sock" 2>&1 || true)
+	if [ "$(grep -c '"return"' <<<"$reply")" -ne 2 ]; then
+		say "$name: system_powerdown: $reply"
+		echo -1
+		return
+	fi
+	echo $((SECONDS - start))
+}
+
 # boot_q35: the realistic guest's scenarios.
 boot_q35() {
-	local tp=0 tf=0 ts=0 scen bound cmdline log start initrd vm serial rc secs ktap p f s plan checks
+	local tp=0 tf=0 ts=0 scen bound cmdline log start initrd vm serial rc secs ktap p f s plan checks power
 	while IFS='|' read -r scen bound cmdline; do
 		case $scen in ''|'#'*) continue ;; esac
 		[ -z "${RIG_SCENARIOS:-}" ] || [[ " $RIG_SCENARIOS " == *" $scen "* ]] || continue
@@ -105,6 +124,8 @@ boot_q35() {
 		if wait_log "$log" '^RIG-SERIAL ' 300 "$vm" && grep -q '^RIG-SERIAL ready' "$log"; then
 			serial=$(roundtrip "$log" "$vm")
 		fi
+		power=''
+		[[ " $cmdline " != *" rig.powerdown=1 "* ]] || power=$(powerdown "$log" "$vm")
 		rc=0
 		wait "$vm" || rc=$?
 		secs=$((SECONDS - start))
@@ -125,6 +146,16 @@ boot_q35() {
 		p=$((p - s))
 		[ -n "$plan" ] || f=$((f + 1))
 		grep -E '^not ok ' <<<"$ktap" | sed "s/^/$name\/$scen: /" >&2 || true
+		if [ -n "$power" ]; then
+			# The guest must be off within 30 s of the power button.
+			if [ "$power" -ge 0 ] && [ $((secs - power)) -le 30 ]; then
+				say "$name/$scen: off $((secs - power)) s after the power button"
+				p=$((p + 1))
+			else
+				say "$name/$scen: not off within 30 s of system_powerdown"
+				f=$((f + 1))
+			fi
+		fi
 		say "$name/$scen: $p passed, $f failed, $s skipped in ${secs}s (ttyS0 echo: $serial)"
 		printf '%s\tboot\t1\t0\t0\t%s\n' "$scen" "$secs" >>"$tsv"
 		printf '%s\tchecks\t%s\t%s\t%s\n' "$scen" "$p" "$f" "$s" >>"$tsv"

@@ -19,7 +19,7 @@ install -m 0755 "$ROOT/bench/guest.sh" "$root/rig/bench.sh"
 find "$GUEST" -maxdepth 1 -name '*.sh' -exec install -m 0755 -t "$root/rig" {} +
 # The helpers of guest/policy.sh.
 mkdir -p "$root/rig/bin"
-for c in uevent_listen usbfs_claim uhid_dev; do
+for c in uevent_listen usbfs_claim uhid_dev power_key; do
 	gcc -O2 -Wall -static -o "$root/rig/bin/$c" "$GUEST/$c.c"
 done
 if [ -d "$out/modroot/lib/modules" ]; then

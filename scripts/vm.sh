@@ -103,7 +103,8 @@ q35_args() {
 	      -chardev socket,id=tpm,path="$run/tpm.sock"
 	      -tpmdev emulator,id=tpm0,chardev=tpm -device tpm-crb,tpmdev=tpm0
 	      -audiodev none,id=snd0 -device intel-hda,id=hda0
-	      -device hda-duplex,bus=hda0.0,audiodev=snd0,mixer=off)
+	      -device hda-duplex,bus=hda0.0,audiodev=snd0,mixer=off
+	      -qmp unix:"$BUILD/qmp-$name.sock",server=on,wait=off)
 }
 
 # The q35 machine's consoles are a socket and a file: nothing to attach to.
