@@ -21,14 +21,14 @@ if [ ! -c /dev/hvc0 ]; then
 fi
 exec >/dev/hvc0 2>&1 </dev/null
 
-marker='' bound='' bench=0 powerdown=0
+marker='' bound='' bench=0 qmp=0
 read -r cmdline </proc/cmdline
 for arg in $cmdline; do
 	case $arg in
 	rig.marker=*) marker=${arg#rig.marker=} ;;
 	rig.bound=*) bound=$(echo "${arg#rig.bound=}" | tr , ' ') ;;
 	rig.bench=1) bench=1 ;;
-	rig.powerdown=1) powerdown=1 ;;
+	rig.qmp=1) qmp=1 ;;
 	esac
 done
 if [ "$bench" = 1 ]; then
@@ -76,7 +76,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..$((18 + powerdown))"
+echo "1..$((19 + 2 * qmp))"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -557,12 +557,57 @@ else
 	fi
 fi
 
-# 19, with rig.powerdown=1: a graceful shutdown. The host presses the
-# power button over QMP (system_powerdown) once this says it is ready; the
-# key must come through acpi-button, which the built-in list allows, as a
-# shutdown service would see it. The host then wants the guest off within
-# its bound (scripts/boot-tests.sh).
-if [ "$powerdown" = 1 ]; then
+# 19. The e1000 NIC, which COCONUT-SVSM's launcher gives its guests:
+# bound to e1000 where rig.bound says e1000 (that launcher's line), else
+# unbound.
+nic=$(grep -lx 0x100e /sys/bus/pci/devices/*/device 2>/dev/null | sed 's,/device$,,' | head -n1)
+i=0
+while expect e1000 && [ -n "$nic" ] && [ -z "$(drv "$nic")" ] && [ $i -lt 100 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+ndrv=$([ -n "$nic" ] && drv "$nic")
+if [ -z "$nic" ]; then
+	result FAIL "e1000 NIC bound as the policy says" "no e1000: is the host's there?"
+elif expect e1000 && [ "$ndrv" = e1000 ] && ls "$nic/net" >/dev/null 2>&1; then
+	result OK "e1000 NIC bound to e1000 ($(ls "$nic/net"))"
+elif ! expect e1000 && [ -z "$ndrv" ]; then
+	result OK "e1000 NIC unbound"
+else
+	result FAIL "e1000 NIC bound as the policy says" "bound to '$ndrv'"
+fi
+
+# 20-21, with rig.qmp=1: the host drives the machine over QMP.
+# 20. Hot-plug: once this says it is ready, the host adds a virtio-blk disk
+# and an e1000e NIC, each on a PCIe root port of its own (ACPI hot-plug,
+# q35's default). The disk must bind to virtio_blk, which the built-in
+# list allows; the NIC, whose driver it does not allow, must stay unbound.
+# 21. A graceful shutdown: the host presses the power button
+# (system_powerdown); the key must come through acpi-button, which the
+# built-in list allows, as a shutdown service would see it. The host then
+# wants the guest off within its bound (scripts/boot-tests.sh).
+if [ "$qmp" = 1 ]; then
+	blk0=" $(virtio_id 0x0002 | tr '\n' ' ') "
+	echo "RIG-HOTPLUG ready"
+	i=0 hblk='' hnic=''
+	while [ $i -lt 600 ]; do
+		for d in $(virtio_id 0x0002); do
+			case $blk0 in *" $d "*) ;; *) hblk=$d ;; esac
+		done
+		hnic=$(grep -lx 0x10d3 /sys/bus/pci/devices/*/device 2>/dev/null | sed 's,/device$,,' | head -n1)
+		[ -n "$hblk" ] && [ -n "$hnic" ] && [ "$(drv "$hblk")" = virtio_blk ] &&
+			[ -e "$hblk/block" ] && break
+		sleep 0.1
+		i=$((i + 1))
+	done
+	hdisk=$(ls "$hblk/block" 2>/dev/null)
+	if [ -n "$hblk" ] && [ "$(drv "$hblk")" = virtio_blk ] && [ -n "$hdisk" ] &&
+		[ -n "$hnic" ] && [ -z "$(drv "$hnic")" ]; then
+		result OK "hot-plug: the disk bound to virtio_blk ($hdisk), the e1000e left unbound"
+	else
+		result FAIL "hot-plug" "disk '${hblk##*/}' bound to '$(drv "$hblk")' ($hdisk), e1000e '${hnic##*/}' bound to '$(drv "$hnic")'"
+	fi
+
 	# The names of the input devices below those acpi-button holds.
 	pbtn=''
 	for b in /sys/bus/platform/drivers/acpi-button/*; do

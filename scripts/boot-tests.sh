@@ -83,28 +83,37 @@ names_initrd() {
 	echo "$initrd"
 }
 
-# powerdown LOG PID: once the guest says it waits for its power button,
-# press it over QMP (system_powerdown). Prints the second of the boot at
-# which it was pressed, or -1.
-powerdown() {
-	local reply
-	if ! wait_log "$1" '^RIG-POWER ready' 300 "$2"; then
-		echo -1
-		return
-	fi
-	reply=$(printf '%s\n' '{"execute": "qmp_capabilities"}' '{"execute": "system_powerdown"}' |
+# qmp LOG PID READY COMMAND...: once the guest logs READY, send each
+# command (JSON) to QEMU's monitor; true if each got a "return".
+qmp() {
+	local log=$1 pid=$2 ready=$3 reply
+	shift 3
+	wait_log "$log" "$ready" 300 "$pid" || return 1
+	reply=$(printf '%s\n' '{"execute": "qmp_capabilities"}' "$@" |
 		socat -t 5 - UNIX-CONNECT:"$BUILD/qmp-$name.sock" 2>&1 || true)
-	if [ "$(grep -c '"return"' <<<"$reply")" -ne 2 ]; then
-		say "$name: system_powerdown: $reply"
+	[ "$(grep -c '"return"' <<<"$reply")" -eq $(($# + 1)) ] && return 0
+	say "$name: QMP: $reply"
+	return 1
+}
+
+# qmp_boot LOG PID: the QMP side of guest/cc.sh's checks 19-20: hot-plug a
+# disk and a NIC, then press the power button. Prints the second of the
+# boot at which it was pressed, or -1.
+qmp_boot() {
+	qmp "$1" "$2" '^RIG-HOTPLUG ready' \
+		'{"execute": "blockdev-add", "arguments": {"driver": "null-co", "node-name": "hp0", "size": 16777216, "read-zeroes": true}}' \
+		'{"execute": "device_add", "arguments": {"driver": "virtio-blk-pci", "drive": "hp0", "id": "hpblk", "bus": "rp1"}}' \
+		'{"execute": "device_add", "arguments": {"driver": "e1000e", "id": "hpnic", "bus": "rp2"}}' || true
+	if qmp "$1" "$2" '^RIG-POWER ready' '{"execute": "system_powerdown"}'; then
+		echo $((SECONDS - start))
+	else
 		echo -1
-		return
 	fi
-	echo $((SECONDS - start))
 }
 
 # boot_q35: the realistic guest's scenarios.
 boot_q35() {
-	local tp=0 tf=0 ts=0 scen bound cmdline log start initrd vm serial rc secs ktap p f s plan checks power
+	local tp=0 tf=0 ts=0 scen bound cmdline log start initrd vm serial rc secs ktap p f s plan checks power qargs
 	while IFS='|' read -r scen bound cmdline; do
 		case $scen in ''|'#'*) continue ;; esac
 		[ -z "${RIG_SCENARIOS:-}" ] || [[ " $RIG_SCENARIOS " == *" $scen "* ]] || continue
@@ -118,14 +127,19 @@ boot_q35() {
 			tf=$((tf + 1))
 			continue
 		fi
-		RIG_INITRD=$initrd "$ROOT/scripts/vm.sh" "$name" "$log" "rig.bound=$bound $cmdline ${RIG_EXTRA_ARGS:-}" &
+		# rig.qmp=1: two empty PCIe root ports, for the hot-plug.
+		qargs=${RIG_QEMU_ARGS:-}
+		[[ " $cmdline " != *" rig.qmp=1 "* ]] ||
+			qargs+=" -device pcie-root-port,id=rp1,chassis=1,slot=1 -device pcie-root-port,id=rp2,chassis=2,slot=2"
+		RIG_QEMU_ARGS=$qargs RIG_INITRD=$initrd "$ROOT/scripts/vm.sh" "$name" "$log" \
+			"rig.bound=$bound $cmdline ${RIG_EXTRA_ARGS:-}" &
 		vm=$!
 		serial=none
 		if wait_log "$log" '^RIG-SERIAL ' 300 "$vm" && grep -q '^RIG-SERIAL ready' "$log"; then
 			serial=$(roundtrip "$log" "$vm")
 		fi
 		power=''
-		[[ " $cmdline " != *" rig.powerdown=1 "* ]] || power=$(powerdown "$log" "$vm")
+		[[ " $cmdline " != *" rig.qmp=1 "* ]] || power=$(qmp_boot "$log" "$vm")
 		rc=0
 		wait "$vm" || rc=$?
 		secs=$((SECONDS - start))

@@ -96,6 +96,7 @@ q35_args() {
 	      -device virtconsole,chardev=hvc0
 	      -drive file="$run/root.img",if=none,id=root,format=raw -device virtio-blk-pci,drive=root
 	      -netdev user,id=n0 -device virtio-net-pci,netdev=n0,romfile=
+	      -netdev user,id=n1 -device e1000,netdev=n1,romfile=
 	      -device virtio-scsi-pci,id=scsi0
 	      -drive file="$run/scsi.img",if=none,id=scsi,format=raw -device scsi-hd,drive=scsi,bus=scsi0.0
 	      -drive file="$run/nvme.img",if=none,id=nvme,format=raw -device nvme,drive=nvme,serial=rig-nvme
