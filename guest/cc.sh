@@ -57,6 +57,20 @@ expect() {
 drv() {
 	[ -e "$1/driver" ] && basename "$(readlink "$1/driver")"
 }
+# bound_to DEVICE DRIVER: true when DRIVER (empty: none) holds DEVICE
+bound_to() {
+	[ "$(drv "$1")" = "$2" ]
+}
+# poll SECONDS COMMAND...: true once COMMAND is, tried every 0.1 s
+poll() {
+	local i
+
+	for ((i = 0; i < $1 * 10; i++)); do
+		"${@:2}" && return 0
+		sleep 0.1
+	done
+	"${@:2}"
+}
 # pci_class CLASS: the PCI devices of a class, e.g. 0x010802 (NVMe)
 pci_class() {
 	grep -lx "$1" /sys/bus/pci/devices/*/class 2>/dev/null | sed 's,/class$,,'
@@ -448,8 +462,7 @@ fi
 if [ -n "$uhid_pid" ]; then
 	kill "$uhid_pid" 2>/dev/null
 	wait "$uhid_pid" 2>/dev/null
-	i=0
-	while [ -n "$hdev" ] && [ -e "$hdev" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	[ -z "$hdev" ] || poll 10 test ! -e "$hdev"
 fi
 [ "$hgauth" != 0 ] || echo 0 >$hg/authorized
 
@@ -504,13 +517,6 @@ gadget() {
 	done
 	return 1
 }
-# poll_drv DEVICE DRIVER: wait up to 30 s for DEVICE to be bound to DRIVER
-poll_drv() {
-	local i=0
-
-	while [ "$(drv "$1")" != "$2" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
-	[ "$(drv "$1")" = "$2" ]
-}
 if ! expect usb; then
 	result OK "USB device driver match(): # SKIP this boot's policy denies dummy_hcd or its gadget"
 	result OK "USB device driver with an ID table: # SKIP this boot's policy denies dummy_hcd or its gadget"
@@ -524,7 +530,7 @@ else
 	hits=$(probe_hits rig_mfi)
 	if [ -z "$udev" ]; then
 		result FAIL "USB device driver match() runs only while authorized" "no gadget, or the module or kprobe failed"
-	elif expect gates && [ "$mauth" = 1 ] && poll_drv "$udev" apple-mfi-fastcharge &&
+	elif expect gates && [ "$mauth" = 1 ] && poll 30 bound_to "$udev" apple-mfi-fastcharge &&
 		[ "${hits:-0}" -ge 1 ]; then
 		result OK "USB apple-mfi-fastcharge authorized: bound, match() ran ($hits calls)"
 	elif ! expect gates && [ "$mauth" = 0 ] && [ "$hits" = 0 ] && [ "$(drv "$udev")" = usb ] &&
@@ -545,12 +551,12 @@ else
 	after=$(probe_hits rig_reprobe)
 	if [ -z "$udev" ]; then
 		result FAIL "USB device driver with an ID table" "no gadget, or r8152 or the kprobe failed"
-	elif expect gates && [ "$rauth" = 1 ] && poll_drv "$udev" r8152-cfgselector &&
+	elif expect gates && [ "$rauth" = 1 ] && poll 30 bound_to "$udev" r8152-cfgselector &&
 		[ "$after" -gt "$before" ]; then
 		result OK "USB r8152-cfgselector authorized: the device reprobed and bound to it"
 	elif ! expect gates && [ "$rauth" = 0 ] && [ "$after" = "$before" ] && [ "$(drv "$udev")" = usb ] &&
 		echo "${udev##*/}" >/sys/bus/usb/drivers/usb/unbind &&
-		echo "${udev##*/}" >/sys/bus/usb/drivers_probe && poll_drv "$udev" usb; then
+		echo "${udev##*/}" >/sys/bus/usb/drivers_probe && poll 30 bound_to "$udev" usb; then
 		result OK "USB r8152-cfgselector denied: no reprobe, the generic driver took the device back"
 	else
 		result FAIL "USB device driver with an ID table" "authorized '$rauth', bound to '$(drv "$udev")', device_reprobe() calls $before then $after"
@@ -561,11 +567,7 @@ fi
 # bound to e1000 where rig.bound says e1000 (that launcher's line), else
 # unbound.
 nic=$(grep -lx 0x100e /sys/bus/pci/devices/*/device 2>/dev/null | sed 's,/device$,,' | head -n1)
-i=0
-while expect e1000 && [ -n "$nic" ] && [ -z "$(drv "$nic")" ] && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
-done
+! expect e1000 || [ -z "$nic" ] || poll 10 bound_to "$nic" e1000
 ndrv=$([ -n "$nic" ] && drv "$nic")
 if [ -z "$nic" ]; then
 	result FAIL "e1000 NIC bound as the policy says" "no e1000: is the host's there?"
