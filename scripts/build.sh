@@ -14,6 +14,14 @@ profile "$name"
 [ "$name" != cc ] || has_series ||
 	die "the series is empty: the cc kernel needs CONFIG_DRIVER_AUTH; apply patches/ (make tree)"
 out=$BUILD/out-$name
+if [ -n "$P_SEED" ] && [ ! -d "$out" ] && [ -f "$BUILD/out-$P_SEED/vmlinux" ]; then
+	say "$name starts from the $P_SEED kernel's objects"
+	cp -a "$BUILD/out-$P_SEED" "$out"
+	# kbuild records a few commands (objtool's, the boot image's) with
+	# the directory's absolute path: a changed command is rebuilt, and a
+	# new objtool would recompile every object.
+	grep -rlIZF "$BUILD/out-$P_SEED/" "$out" | xargs -0 -r sed -i "s#$BUILD/out-$P_SEED/#$out/#g"
+fi
 RIG_BASE_CONFIG=${RIG_BASE_CONFIG:-$P_BASE} RIG_SERIES_CONFIG=$P_SERIES \
 	"$ROOT/scripts/config.sh" "$out" "${P_FRAGS[@]}" "$@"
 say "building $name kernel"

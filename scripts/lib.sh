@@ -61,13 +61,16 @@ kmake() {
 # cloud disks). guest: the small guest; debug: it with KASAN and lockdep;
 # off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest. make bench's
 # kernels: bench-allow10k and bench-base are guest kernels, bench-off an
-# off one, bench-cc-* cc ones.
+# off one, bench-cc-* cc ones. P_SEED: a kernel whose build directory a
+# first build starts from, so that only what the config change touches
+# is compiled (off differs from guest in a few options).
 profile() {
-	P_BASE=tinyconfig P_SERIES=1 P_MACHINE=pc
+	P_BASE=tinyconfig P_SERIES=1 P_MACHINE=pc P_SEED=
 	case $1 in
 	guest|bench-allow10k|bench-base) P_FRAGS=("$CONFIGS/guest.config") ;;
 	debug) P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/debug.config") ;;
-	off|bench-off) P_SERIES=0 P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/bench-off.config") ;;
+	off) P_SERIES=0 P_SEED=guest P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/bench-off.config") ;;
+	bench-off) P_SERIES=0 P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/bench-off.config") ;;
 	cc|bench-cc-*)
 		# series.config holds the KUnit test, which needs KUnit: the
 		# cc fragment sets what it needs itself.

@@ -85,6 +85,8 @@ else
 fi
 
 # The series applied but switched off: it must build (CONFIG_DRIVER_AUTH=n).
+# Its build directory starts as a copy of the guest kernel's: only what
+# the changed options touch is compiled.
 if has_series; then
 	step build-off "$ROOT/scripts/build.sh" off || true
 else
