@@ -3,9 +3,11 @@
 # side is scripts/boot-tests.sh). The protocol goes over hvc0, never ttyS0,
 # which is a device under test: RIG-BEGIN, KTAP lines, the bindings
 # (RIG-BIND), the kernel log (RIG-DMESG), RIG-END.
-# From the command line: rig.marker= (the root disk's marker) and rig.bound=
-# (the devices under test that must bind: tpm, nvme, virtio-scsi, ahci;
-# every other one must stay unbound). rig.bench=1 (make bench): print only
+# From the command line: rig.marker= (the root disk's marker, also in the
+# virtio-fs share) and rig.bound= (the devices under test that must bind:
+# tpm, nvme, virtio-scsi, ahci, virtiofs, ...; every other one must stay
+# unbound). rig.virtiofs=1: the host shares a directory through virtiofsd;
+# rig.qmp=1: it drives the machine over QMP. rig.bench=1 (make bench): print only
 # the time init started, BENCH init_ns, and end. rig.policy=names (the names
 # boot): run guest/policy.sh's checks too. Every boot prints every driver's
 # name as an allow entry, RIG-NAMES, for the names boot.
@@ -21,7 +23,7 @@ if [ ! -c /dev/hvc0 ]; then
 fi
 exec >/dev/hvc0 2>&1 </dev/null
 
-marker='' bound='' bench=0 qmp=0
+marker='' bound='' bench=0 qmp=0 vfs=0
 read -r cmdline </proc/cmdline
 for arg in $cmdline; do
 	case $arg in
@@ -29,6 +31,7 @@ for arg in $cmdline; do
 	rig.bound=*) bound=$(echo "${arg#rig.bound=}" | tr , ' ') ;;
 	rig.bench=1) bench=1 ;;
 	rig.qmp=1) qmp=1 ;;
+	rig.virtiofs=1) vfs=1 ;;
 	esac
 done
 if [ "$bench" = 1 ]; then
@@ -90,7 +93,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..$((19 + 2 * qmp))"
+echo "1..$((20 + 2 * qmp))"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -579,12 +582,41 @@ else
 	result FAIL "e1000 NIC bound as the policy says" "bound to '$ndrv'"
 fi
 
-# 20-21, with rig.qmp=1: the host drives the machine over QMP.
-# 20. Hot-plug: once this says it is ready, the host adds a virtio-blk disk
+# 20. virtio-fs (rig.virtiofs=1: the host runs virtiofsd): the share
+# mounts and holds the marker where rig.bound says virtiofs, else the
+# device stays unbound. A host with no virtiofsd makes this a skip.
+fsdev=$(virtio_id 0x001a | head -n1)
+if [ "$vfs" != 1 ]; then
+	result OK "virtio-fs share: # SKIP the host has no virtiofsd"
+elif [ -z "$fsdev" ]; then
+	result FAIL "virtio-fs bound as the policy says" "no virtio-fs device: is the host's there?"
+elif expect virtiofs; then
+	mkdir -p /mnt/fs
+	poll 10 bound_to "$fsdev" virtiofs
+	if ! bound_to "$fsdev" virtiofs; then
+		result FAIL "virtio-fs share mounts" "bound to '$(drv "$fsdev")'"
+	elif ! mount -t virtiofs rigfs /mnt/fs; then
+		result FAIL "virtio-fs share mounts" "mount of tag rigfs failed"
+	elif [ -z "$marker" ] || [ "$(cat /mnt/fs/rig-marker 2>/dev/null)" != "$marker" ]; then
+		result FAIL "virtio-fs share mounts" "marker differs: '$(cat /mnt/fs/rig-marker 2>/dev/null)'"
+		umount /mnt/fs
+	else
+		result OK "virtio-fs share mounts, marker read"
+		umount /mnt/fs
+	fi
+elif bound_to "$fsdev" "" && [ "$(cat /sys/bus/virtio/drivers/virtiofs/authorized 2>/dev/null)" = 0 ]; then
+	result OK "virtio-fs device unbound, virtiofs authorized 0"
+else
+	result FAIL "virtio-fs bound as the policy says" \
+		"bound to '$(drv "$fsdev")', virtiofs authorized '$(cat /sys/bus/virtio/drivers/virtiofs/authorized 2>/dev/null)'"
+fi
+
+# 21-22, with rig.qmp=1: the host drives the machine over QMP.
+# 21. Hot-plug: once this says it is ready, the host adds a virtio-blk disk
 # and an e1000e NIC, each on a PCIe root port of its own (ACPI hot-plug,
 # q35's default). The disk must bind to virtio_blk, which the built-in
 # list allows; the NIC, whose driver it does not allow, must stay unbound.
-# 21. A graceful shutdown: the host presses the power button
+# 22. A graceful shutdown: the host presses the power button
 # (system_powerdown); the key must come through acpi-button, which the
 # built-in list allows, as a shutdown service would see it. The host then
 # wants the guest off within its bound (scripts/boot-tests.sh).

@@ -20,7 +20,9 @@ if [ -n "$P_SEED" ] && [ ! -d "$out" ] && [ -f "$BUILD/out-$P_SEED/vmlinux" ]; t
 	# kbuild records a few commands (objtool's, the boot image's) with
 	# the directory's absolute path: a changed command is rebuilt, and a
 	# new objtool would recompile every object.
-	grep -rlIZF "$BUILD/out-$P_SEED/" "$out" | xargs -0 -r sed -i "s#$BUILD/out-$P_SEED/#$out/#g"
+	# shellcheck disable=SC2016 # perl's variables, not the shell's
+	grep -rlIZF "$BUILD/out-$P_SEED/" "$out" | OLD=$BUILD/out-$P_SEED/ NEW=$out/ \
+		xargs -0 -r perl -pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/g' || true
 fi
 RIG_BASE_CONFIG=${RIG_BASE_CONFIG:-$P_BASE} RIG_SERIES_CONFIG=$P_SERIES \
 	"$ROOT/scripts/config.sh" "$out" "${P_FRAGS[@]}" "$@"

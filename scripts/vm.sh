@@ -10,8 +10,9 @@
 #     a hot-plug slot that QMP drives.
 #   q35: UEFI (OVMF, direct kernel boot through the EFI stub), as a cloud
 #     confidential guest sees it: root on virtio-blk, virtio-scsi, NVMe and
-#     AHCI disks, virtio-net, a tpm-crb TPM backed by swtpm, intel-hda with
-#     a codec, ttyS0 and hvc0. hvc0 (the rig's protocol) goes to LOG; ttyS0,
+#     AHCI disks, virtio-net, e1000, a tpm-crb TPM backed by swtpm,
+#     intel-hda with a codec, a virtio-fs share where the host has
+#     virtiofsd, ttyS0 and hvc0. hvc0 (the rig's protocol) goes to LOG; ttyS0,
 #     the kernel console and a device under test, is the unix socket
 #     $CC_SERIAL for scripts/boot-tests.sh, logged to LOG's name with
 #     -ttyS0; QEMU's own messages go to the one with -qemu. Disks, firmware
@@ -83,8 +84,35 @@ q35_args() {
 		sleep 0.1
 	done
 	[ -S "$run/tpm.sock" ] || die "swtpm did not start; see $run/swtpm.log"
+	# A virtio-fs share of $run/share, holding the marker, where the host
+	# has virtiofsd (QEMU's, or the virtiofsd package's), which needs
+	# root; RIG_VIRTIOFS=0 leaves it out (make bench). The guest's RAM is
+	# then shared memory that virtiofsd maps. Without it, check 20 skips.
+	local vfsd='' vfs_args=() mem=${RIG_MEM:-1024}
+	if [ "${RIG_VIRTIOFS:-1}" = 1 ] && [ "$(id -u)" -eq 0 ]; then
+		vfsd=$(command -v virtiofsd || true)
+		for i in /usr/libexec/virtiofsd /usr/lib/qemu/virtiofsd; do
+			[ -n "$vfsd" ] || [ ! -x "$i" ] || vfsd=$i
+		done
+	fi
+	if [ -n "$vfsd" ]; then
+		mkdir -p "$run/share"
+		echo "$marker" >"$run/share/rig-marker"
+		"$vfsd" --socket-path="$run/vfs.sock" -o source="$run/share" -o cache=none \
+			-o sandbox=chroot >"$run/virtiofsd.log" 2>&1 &
+		vfs=$!
+		for ((i = 0; i < 50; i++)); do
+			{ [ -S "$run/vfs.sock" ] || ! kill -0 "$vfs" 2>/dev/null; } && break
+			sleep 0.1
+		done
+		[ -S "$run/vfs.sock" ] || die "virtiofsd did not start; see $run/virtiofsd.log"
+		# shellcheck disable=SC2054 # commas are QEMU option syntax
+		vfs_args=(-object memory-backend-memfd,id=ram,size="${mem}M",share=on -machine memory-backend=ram
+			  -chardev socket,id=vfs,path="$run/vfs.sock" -device vhost-user-fs-pci,chardev=vfs,tag=rigfs)
+		set -- rig.virtiofs=1 "$@"
+	fi
 	# shellcheck disable=SC2054 # commas are QEMU option syntax
-	args=(-accel tcg,thread=single -M q35 -smp 2 -m "${RIG_MEM:-1024}" -nodefaults
+	args=(-accel tcg,thread=single -M q35 -smp 2 -m "$mem" -nodefaults
 	      -display none -vga none -no-reboot
 	      -drive if=pflash,format=raw,unit=0,readonly=on,file="$OVMF_CODE"
 	      -drive if=pflash,format=raw,unit=1,file="$run/OVMF_VARS.fd"
@@ -105,14 +133,22 @@ q35_args() {
 	      -tpmdev emulator,id=tpm0,chardev=tpm -device tpm-crb,tpmdev=tpm0
 	      -audiodev none,id=snd0 -device intel-hda,id=hda0
 	      -device hda-duplex,bus=hda0.0,audiodev=snd0,mixer=off
-	      -qmp unix:"$BUILD/qmp-$name.sock",server=on,wait=off)
+	      -qmp unix:"$BUILD/qmp-$name.sock",server=on,wait=off
+	      "${vfs_args[@]}")
 }
 
 # The q35 machine's consoles are a socket and a file: nothing to attach to.
 [ "${RIG_INTERACTIVE:-0}" = 0 ] || [ "$P_MACHINE" = pc ] ||
 	die "RIG_INTERACTIVE=1 is for the pc machine; $name boots on $P_MACHINE"
-tpm=
-trap '[ -z "$tpm" ] || kill "$tpm" 2>/dev/null || true' EXIT
+tpm='' vfs=''
+# shellcheck disable=SC2317 # run by the trap
+helpers_stop() {
+	local p
+	for p in $tpm $vfs; do
+		kill "$p" 2>/dev/null || true
+	done
+}
+trap helpers_stop EXIT
 "${P_MACHINE}_args" "$@"
 read -r -a extra <<<"${RIG_QEMU_ARGS:-}"
 args+=("${extra[@]}")

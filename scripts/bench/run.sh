@@ -80,7 +80,7 @@ for b in $(seq "$cc_boots"); do
 	for v in cc-base cc-nopolicy cc-deny cc-allow1k cc-allow10k; do
 		say "bench: realistic guest boot $b, $v"
 		log=$out/$v-boot$b.log
-		RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 \
+		RIG_QEMU_ARGS="-icount shift=0,sleep=off" RIG_TIMEOUT=1800 RIG_VIRTIOFS=0 \
 			"$ROOT/scripts/vm.sh" "${cc_kernel[$v]}" "$log" rig.bench=1 "${cc_cmdline[$v]}" ||
 			die "bench boot $v boot$b failed; see $log"
 		grep -q '^BENCH init_ns [0-9]' "$log" || die "bench boot $v boot$b: no BENCH init_ns in $log"
