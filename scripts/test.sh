@@ -53,55 +53,41 @@ else
 	skip cross "empty series"
 fi
 
-# The static checks are mostly single-threaded. Coccinelle runs beside the
-# guest kernel's build, the others beside sparse, once the bisect (which
-# checks out each patch) has put the tree back at the head.
-cocci() {
-	if has_series; then
-		step coccinelle "$ROOT/scripts/check/coccinelle.sh" || true
-	else
-		skip coccinelle "empty series"
-	fi
-}
+# The static checks are mostly single-threaded: they run beside the guest
+# kernel's build, which has both cores once they are done.
 statics() {
 	if has_series; then
 		step checkpatch "$ROOT/scripts/check/patches.sh" || true
+		step coccinelle "$ROOT/scripts/check/coccinelle.sh" || true
 		# Every name of the admin guide's platform lines and the
 		# built-in lists exists in the tree (the KUnit test parses the
 		# lines).
 		step platform-lines "$ROOT/scripts/check/lines.sh" || true
 	else
 		skip checkpatch "empty series"
+		skip coccinelle "empty series"
 		skip platform-lines "empty series"
 	fi
 	step shellcheck "$ROOT/scripts/check/shell.sh" || true
 	# make run-coco VM=tdx|snp stops at once, naming what this host lacks.
 	step run-coco "$ROOT/scripts/check/run-coco.sh" || true
 }
-cocci &
-bg=$!
+statics &
+statics_pid=$!
 built=0
 step build-guest "$ROOT/scripts/build.sh" guest || built=$?
-wait "$bg" || true
+wait "$statics_pid" || true
 
-if [ "$built" -ne 0 ]; then
-	statics
-else
+if [ "$built" -eq 0 ]; then
 	if has_series; then
 		# Every patch compiles the objects it touches; the head, built
 		# just now, is the one linked and booted.
 		step bisect "$ROOT/scripts/check/bisect.sh" || true
-	else
-		skip bisect "empty series"
-	fi
-	statics &
-	bg=$!
-	if has_series; then
 		step sparse-w1-kdoc "$ROOT/scripts/check/sparse.sh" || true
 	else
+		skip bisect "empty series"
 		skip sparse-w1-kdoc "empty series"
 	fi
-	wait "$bg" || true
 	if [ "${RIG_ONLY:-}" = check ]; then
 		"$ROOT/scripts/summary.sh"
 		exit
