@@ -134,8 +134,26 @@ esac
 # 2. hvc0: this line reaching the host is the check (the host also wants RIG-END).
 result OK "hvc0 carries the protocol"
 
+# mount_marker WHAT SOURCE MOUNT-ARGS...: one KTAP line: WHAT mounts on
+# /mnt/check and holds the marker the host wrote.
+mount_marker() {
+	local what=$1 src=$2 m
+	shift 2
+	mkdir -p /mnt/check
+	if ! mount "$@" /mnt/check; then
+		result FAIL "$what mounts" "mount of $src failed"
+		return
+	fi
+	m=$(cat /mnt/check/rig-marker 2>/dev/null)
+	if [ -n "$marker" ] && [ "$m" = "$marker" ]; then
+		result OK "$what mounts, marker read"
+	else
+		result FAIL "$what mounts" "marker differs: '$m'"
+	fi
+	umount /mnt/check
+}
+
 # 3. The root disk: virtio-blk, ext4, with the marker the host wrote.
-mkdir -p /mnt/root
 root=$(virtio_id 0x0002 | head -n1)
 blk=
 for b in "$root"/block/*; do
@@ -143,14 +161,8 @@ for b in "$root"/block/*; do
 done
 if [ -z "$blk" ]; then
 	result FAIL "root disk (virtio-blk) mounts" "no virtio-blk disk (driver: $(drv "$root"))"
-elif ! mount -t ext4 -o ro "/dev/$blk" /mnt/root; then
-	result FAIL "root disk (virtio-blk) mounts" "mount of /dev/$blk failed"
-elif [ -z "$marker" ] || [ "$(cat /mnt/root/rig-marker 2>/dev/null)" != "$marker" ]; then
-	result FAIL "root disk (virtio-blk) mounts" "marker differs: '$(cat /mnt/root/rig-marker 2>/dev/null)'"
-	umount /mnt/root
 else
-	result OK "root disk (virtio-blk) mounts, marker read"
-	umount /mnt/root
+	mount_marker "root disk (virtio-blk)" "/dev/$blk" -t ext4 -o ro "/dev/$blk"
 fi
 
 # 4. virtio-net has link once up.
@@ -591,18 +603,11 @@ if [ "$vfs" != 1 ]; then
 elif [ -z "$fsdev" ]; then
 	result FAIL "virtio-fs bound as the policy says" "no virtio-fs device: is the host's there?"
 elif expect virtiofs; then
-	mkdir -p /mnt/fs
 	poll 10 bound_to "$fsdev" virtiofs
 	if ! bound_to "$fsdev" virtiofs; then
 		result FAIL "virtio-fs share mounts" "bound to '$(drv "$fsdev")'"
-	elif ! mount -t virtiofs rigfs /mnt/fs; then
-		result FAIL "virtio-fs share mounts" "mount of tag rigfs failed"
-	elif [ -z "$marker" ] || [ "$(cat /mnt/fs/rig-marker 2>/dev/null)" != "$marker" ]; then
-		result FAIL "virtio-fs share mounts" "marker differs: '$(cat /mnt/fs/rig-marker 2>/dev/null)'"
-		umount /mnt/fs
 	else
-		result OK "virtio-fs share mounts, marker read"
-		umount /mnt/fs
+		mount_marker "virtio-fs share" "tag rigfs" -t virtiofs rigfs
 	fi
 elif bound_to "$fsdev" "" && [ "$(cat /sys/bus/virtio/drivers/virtiofs/authorized 2>/dev/null)" = 0 ]; then
 	result OK "virtio-fs device unbound, virtiofs authorized 0"
