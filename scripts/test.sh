@@ -12,7 +12,7 @@ set -euo pipefail
 mkdir -p "$RESULTS"
 rm -f "$RESULTS"/*.tsv "$RESULTS"/*.log
 # ccache's depend mode: a miss compiles at once instead of running the
-# preprocessor first to look for a match (a fifth to a third of each
+# preprocessor first to look for a match (a sixth to a third of each
 # compile). Its lookups are direct mode's. make bench keeps the
 # preprocessor mode: its kernels differ in a config string, which that
 # mode sees through.
