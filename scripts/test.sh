@@ -74,16 +74,22 @@ statics() {
 }
 statics &
 statics_pid=$!
-built=0
+built=0 bisect_pid=''
 step build-guest "$ROOT/scripts/build.sh" guest || built=$?
+# Every patch compiles the objects it touches; the head, built just now, is
+# the one linked and booted. The bisect checks the patches out in a
+# worktree of its own, and runs on one core: beside the static checks, then
+# beside sparse.
+if [ "$built" -eq 0 ] && has_series; then
+	{ step bisect "$ROOT/scripts/check/bisect.sh" || true; } &
+	bisect_pid=$!
+fi
 wait "$statics_pid" || true
 
 if [ "$built" -eq 0 ]; then
 	if has_series; then
-		# Every patch compiles the objects it touches; the head, built
-		# just now, is the one linked and booted.
-		step bisect "$ROOT/scripts/check/bisect.sh" || true
 		step sparse-w1-kdoc "$ROOT/scripts/check/sparse.sh" || true
+		wait "$bisect_pid" || true
 	else
 		skip bisect "empty series"
 		skip sparse-w1-kdoc "empty series"

@@ -7,8 +7,11 @@
 # by the build-guest step and booted by boot-guest (and build-cc, boot-cc)
 # in scripts/test.sh. That head build (build/out-guest, same options but
 # CONFIG_WERROR) also tells which objects are in the config: kbuild would
-# compile any .c asked for by name. Prints "PASSED FAILED SKIPPED", one
-# count per patch; a patch with no C file in the config is skipped.
+# compile any .c asked for by name. The patches are checked out in a git
+# worktree of build/linux, build/bisect-linux, so that the checks that read
+# build/linux's work tree can run meanwhile. Prints "PASSED FAILED
+# SKIPPED", one count per patch; a patch with no C file in the config is
+# skipped.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/../lib.sh"
@@ -21,12 +24,22 @@ mkdir -p "$RESULTS"
 cd "$TREE"
 [ -z "$(git status --porcelain --untracked-files=no)" ] ||
 	die "$TREE has uncommitted changes; commit them first"
-head=$(git symbolic-ref -q --short HEAD || git rev-parse HEAD)
-trap 'git -C "$TREE" checkout -q "$head"' EXIT
+head=$(git rev-parse HEAD)
+# The worktree is kept from run to run (its paths are in ccache's keys);
+# one left from an earlier build/linux is made again.
+wt=$BUILD/bisect-linux
+git worktree prune
+if ! git -C "$wt" rev-parse -q --verify "$head^{commit}" >/dev/null 2>&1; then
+	rm -rf "$wt"
+	git worktree add -q --detach "$wt" "$head"
+fi
+export RIG_TREE=$wt
+TREE=$wt
+cd "$TREE"
 
 pass=0 fail=0 skip=0 configured=
 : >"$log"
-for c in $(git rev-list --reverse base..HEAD); do
+for c in $(git rev-list --reverse "base..$head"); do
 	subject=$(git log -1 --format=%s "$c")
 	objs=()
 	for f in $(git diff --name-only --diff-filter=AM "$c^" "$c" -- '*.c' | grep -v '^tools/' || true); do
