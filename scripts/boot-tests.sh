@@ -14,6 +14,8 @@
 #     scenario boots with a bootconfig made from the names the "allow" boot
 #     printed, and records its policy checks as well. Prints "PASSED FAILED
 #     SKIPPED".
+#   virt (arm64): one boot, default deny with arm64's built-in list alone;
+#     the guest's KTAP checks (guest/arm64.sh).
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -111,9 +113,27 @@ qmp_boot() {
 	fi
 }
 
+# ktap LOG SCENARIO: the counts of the KTAP lines between RIG-BEGIN and
+# RIG-END in LOG, "PASSED FAILED SKIPPED"; the failures go to stderr.
+ktap() {
+	local out p f s plan
+	out=$(tr -d '\r' <"$1" | sed -n '/^RIG-BEGIN/,/^RIG-END/p')
+	p=$(grep -cE '^ok [0-9]+ ' <<<"$out" || true)
+	f=$(grep -cE '^not ok [0-9]+ ' <<<"$out" || true)
+	# A check that does not apply to this boot: KTAP's "# SKIP".
+	s=$(grep -cE '^ok [0-9]+ .*# SKIP' <<<"$out" || true)
+	plan=$(grep -oE '^1\.\.[0-9]+' <<<"$out" | head -n1 | cut -d. -f3 || true)
+	# Checks the plan announced and the guest never reported fail.
+	[ -z "$plan" ] || [ $((p + f)) -ge "$plan" ] || f=$((plan - p))
+	p=$((p - s))
+	[ -n "$plan" ] || f=$((f + 1))
+	grep -E '^not ok ' <<<"$out" | sed "s/^/$name\/$2: /" >&2 || true
+	echo "$p $f $s"
+}
+
 # boot_q35: the realistic guest's scenarios.
 boot_q35() {
-	local tp=0 tf=0 ts=0 scen bound cmdline log start initrd vm serial rc secs ktap p f s plan checks power qargs
+	local tp=0 tf=0 ts=0 scen bound cmdline log start initrd vm serial rc secs p f s checks power qargs
 	while IFS='|' read -r scen bound cmdline; do
 		case $scen in ''|'#'*) continue ;; esac
 		[ -z "${RIG_SCENARIOS:-}" ] || [[ " $RIG_SCENARIOS " == *" $scen "* ]] || continue
@@ -149,17 +169,7 @@ boot_q35() {
 			tf=$((tf + 1))
 			continue
 		fi
-		ktap=$(tr -d '\r' <"$log" | sed -n '/^RIG-BEGIN/,/^RIG-END/p')
-		p=$(grep -cE '^ok [0-9]+ ' <<<"$ktap" || true)
-		f=$(grep -cE '^not ok [0-9]+ ' <<<"$ktap" || true)
-		# A check that does not apply to this boot: KTAP's "# SKIP".
-		s=$(grep -cE '^ok [0-9]+ .*# SKIP' <<<"$ktap" || true)
-		plan=$(grep -oE '^1\.\.[0-9]+' <<<"$ktap" | head -n1 | cut -d. -f3 || true)
-		# Checks the plan announced and the guest never reported fail.
-		[ -z "$plan" ] || [ $((p + f)) -ge "$plan" ] || f=$((plan - p))
-		p=$((p - s))
-		[ -n "$plan" ] || f=$((f + 1))
-		grep -E '^not ok ' <<<"$ktap" | sed "s/^/$name\/$scen: /" >&2 || true
+		read -r p f s < <(ktap "$log" "$scen")
 		if [ -n "$power" ]; then
 			# The guest must be off within 30 s of the power button.
 			if [ "$power" -ge 0 ] && [ $((secs - power)) -le 30 ]; then
@@ -258,6 +268,25 @@ boot_pc() {
 		printf 'names\tchecks\t0\t1\t0\n' >>"$tsv"
 		echo "no RIG-NAMES line in $RESULTS/$name-deny.log" >&2
 	fi
+}
+
+# boot_virt: the arm64 guest, booted once with default deny and arm64's
+# built-in list alone (guest/arm64.sh's checks).
+boot_virt() {
+	local log=$RESULTS/$name-deny.log p f s
+	say "booting $name kernel: deny"
+	if ! "$ROOT/scripts/vm.sh" "$name" "$log" \
+		"rig.mode=arm64 driver_auth.default=deny ${RIG_EXTRA_ARGS:-}"; then
+		printf 'deny\tboot\t0\t1\t0\n' >>"$tsv"
+		echo "0 1 0"
+		return 1
+	fi
+	read -r p f s < <(ktap "$log" deny)
+	say "$name/deny: $p passed, $f failed, $s skipped"
+	printf 'deny\tboot\t1\t0\t0\n' >>"$tsv"
+	printf 'deny\tchecks\t%s\t%s\t%s\n' "$p" "$f" "$s" >>"$tsv"
+	echo "$((p + 1)) $f $s"
+	[ "$f" -eq 0 ]
 }
 
 "boot_$P_MACHINE"

@@ -1,6 +1,6 @@
 #!/bin/bash
 # build.sh NAME [FRAGMENT...]: configure and build kernel NAME in
-# build/out-NAME, with its modules; build/bzImage-NAME points at the image.
+# build/out-NAME, with its modules; build/kernel-NAME points at the image.
 # Its profile (scripts/lib.sh) gives the base config and the fragments;
 # the FRAGMENTs given here come last. RIG_BASE_CONFIG overrides the base.
 set -euo pipefail
@@ -24,11 +24,18 @@ if [ -n "$P_SEED" ] && [ ! -d "$out" ] && [ -f "$BUILD/out-$P_SEED/vmlinux" ]; t
 	grep -rlIZF "$BUILD/out-$P_SEED/" "$out" | OLD=$BUILD/out-$P_SEED/ NEW=$out/ \
 		xargs -0 -r perl -pi -e 's/\Q$ENV{OLD}\E/$ENV{NEW}/g' || true
 fi
+export RIG_ARCH=$P_ARCH RIG_CROSS_COMPILE=$P_CROSS
+[ -z "$P_CROSS" ] || command -v "${P_CROSS}gcc" >/dev/null ||
+	die "no ${P_CROSS}gcc for the $name kernel; run scripts/deps.sh"
 RIG_BASE_CONFIG=${RIG_BASE_CONFIG:-$P_BASE} RIG_SERIES_CONFIG=$P_SERIES \
 	"$ROOT/scripts/config.sh" "$out" "${P_FRAGS[@]}" "$@"
 say "building $name kernel"
-kmake "$out" -s bzImage modules || die "$name kernel build failed; see the messages above"
+targets=("$P_IMAGE")
+grep -qx CONFIG_MODULES=y "$out/.config" && targets+=(modules)
+kmake "$out" -s "${targets[@]}" || die "$name kernel build failed; see the messages above"
 rm -rf "$out/modroot"
-kmake "$out" -s INSTALL_MOD_PATH="$out/modroot" modules_install >/dev/null
-ln -sf "out-$name/arch/x86/boot/bzImage" "$BUILD/bzImage-$name"
-[ "$name" != guest ] || ln -sf "out-guest/arch/x86/boot/bzImage" "$BUILD/bzImage"
+[ "${targets[1]:-}" != modules ] ||
+	kmake "$out" -s INSTALL_MOD_PATH="$out/modroot" modules_install >/dev/null
+arch_dir=$P_ARCH
+[ "$arch_dir" != x86_64 ] || arch_dir=x86
+ln -sf "out-$name/arch/$arch_dir/boot/$P_IMAGE" "$BUILD/kernel-$name"

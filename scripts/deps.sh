@@ -5,7 +5,7 @@ set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
 pkgs=(build-essential bc bison flex libelf-dev libssl-dev ccache cpio xz-utils
-      qemu-system-x86 busybox-static sparse shellcheck python3 python3-ply python3-git kmod git rsync socat
+      qemu-system-x86 qemu-system-arm busybox-static sparse shellcheck python3 python3-ply python3-git kmod git rsync socat
       ovmf swtpm swtpm-tools e2fsprogs
       coccinelle ocaml-nox gcc-aarch64-linux-gnu gcc-s390x-linux-gnu)
 # virtiofsd, for the realistic guest's virtio-fs share: Debian 12's QEMU

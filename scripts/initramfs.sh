@@ -1,17 +1,26 @@
 #!/bin/bash
 # initramfs.sh NAME: pack build/initramfs-NAME.cpio.gz with busybox, the
 # guest scripts, the kselftests of the series and the modules of out-NAME.
+# An arm64 kernel gets Debian's arm64 busybox, init and its checks alone.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 name=$1
+profile "$name"
 out=$BUILD/out-$name
 root=$BUILD/initramfs-$name
 rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,proc,sys,dev,tmp,rig,lib}
-cp /bin/busybox "$root/bin/busybox"
 install -m 0755 "$GUEST/init" "$root/init"
+if [ "$P_ARCH" = arm64 ]; then
+	"$ROOT/scripts/fetch-busybox.sh"
+	cp "$CACHE/busybox-arm64" "$root/bin/busybox"
+	install -m 0755 "$GUEST/arm64.sh" "$root/rig/arm64.sh"
+	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$BUILD/initramfs-$name.cpio.gz"
+	exit 0
+fi
+cp /bin/busybox "$root/bin/busybox"
 # The benchmark's guest side and its static clock helper.
 mkdir -p "$root/bench"
 gcc -O2 -static -o "$root/bench/clock" "$ROOT/bench/clock.c"

@@ -57,15 +57,19 @@ kmake() {
 # profile NAME: the machine profile of kernel NAME, which picks its base
 # config, its fragments and the machine vm.sh boots it on. Sets P_BASE (make
 # targets), P_SERIES (1: configs/series.config first, when the series is
-# applied), P_FRAGS and P_MACHINE (pc: i440FX, no firmware; q35: UEFI, TPM,
-# cloud disks). guest: the small guest; debug: it with KASAN and lockdep;
-# off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest. make bench's
+# applied), P_FRAGS, P_MACHINE (pc: i440FX, no firmware; q35: UEFI, TPM,
+# cloud disks; virt: QEMU's arm64 virt with a device tree), and P_ARCH,
+# P_CROSS (the cross compiler's prefix), P_IMAGE (the boot image, under
+# arch/P_ARCH/boot) and P_QEMU. guest: the small guest; debug: it with KASAN and
+# lockdep; off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest;
+# arm64: a small arm64 guest with arm64's built-in list. make bench's
 # kernels: bench-allow10k and bench-base are guest kernels, bench-off an
 # off one, bench-cc-* cc ones. P_SEED: a kernel whose build directory a
 # first build starts from, so that only what the config change touches
 # is compiled (off differs from guest in a few options).
 profile() {
 	P_BASE=tinyconfig P_SERIES=1 P_MACHINE=pc P_SEED=
+	P_ARCH=x86_64 P_CROSS='' P_IMAGE=bzImage P_QEMU=qemu-system-x86_64
 	case $1 in
 	guest|bench-allow10k|bench-base) P_FRAGS=("$CONFIGS/guest.config") ;;
 	debug) P_FRAGS=("$CONFIGS/guest.config" "$CONFIGS/debug.config") ;;
@@ -76,7 +80,11 @@ profile() {
 		# cc fragment sets what it needs itself.
 		P_BASE="x86_64_defconfig kvm_guest.config" P_SERIES=0 P_MACHINE=q35
 		P_FRAGS=("$CONFIGS/cc-guest.config") ;;
-	*) die "no profile for kernel '$1': guest, debug, off, cc, bench-allow10k, bench-base, bench-off, bench-cc-*" ;;
+	arm64)
+		P_SERIES=0 P_MACHINE=virt P_ARCH=arm64 P_CROSS=aarch64-linux-gnu- P_IMAGE=Image
+		P_QEMU=qemu-system-aarch64
+		P_FRAGS=("$CONFIGS/arm64.config") ;;
+	*) die "no profile for kernel '$1': guest, debug, off, cc, arm64, bench-allow10k, bench-base, bench-off, bench-cc-*" ;;
 	esac
 }
 

@@ -1,6 +1,6 @@
 #!/bin/bash
 # run-coco.sh tdx|snp (make run-coco VM=tdx|snp): boot the realistic kernel
-# (build/bzImage-cc, "scripts/build.sh cc") as a real confidential guest under
+# (build/kernel-cc, "scripts/build.sh cc") as a real confidential guest under
 # KVM, an Intel TDX trust domain or an AMD SEV-SNP guest, default deny with
 # the built-in allowlist, and run the driver_auth kselftest in it. The host
 # is checked first (scripts/coco-host.sh): anything missing stops the run at
@@ -47,7 +47,7 @@ log=$RESULTS/coco-$mode.log
 rm -f "$log" "$log.hvc0" "$log.ttyS0" "$log.qemu"
 # shellcheck disable=SC2054 # commas are QEMU option syntax
 args=(-accel kvm -smp 2 -m "${RIG_MEM:-2048}" -nodefaults -display none -no-reboot
-      -bios "$fw" -kernel "$BUILD/bzImage-cc" -initrd "$BUILD/initramfs-cc.cpio.gz"
+      -bios "$fw" -kernel "$BUILD/kernel-cc" -initrd "$BUILD/initramfs-cc.cpio.gz"
       -append "console=ttyS0 panic=-1 oops=panic rig.mode=coco ${RIG_EXTRA_ARGS:-}"
       -serial file:"$log.ttyS0"
       -device virtio-serial-pci -chardev file,id=hvc0,path="$log.hvc0"

@@ -1,5 +1,5 @@
 #!/bin/bash
-# vm.sh NAME LOG [KERNEL-ARGS...]: boot build/bzImage-NAME with its
+# vm.sh NAME LOG [KERNEL-ARGS...]: boot build/kernel-NAME with its
 # initramfs in QEMU under a hard timeout (RIG_TIMEOUT, 300 s), on the
 # machine of its profile (scripts/lib.sh). QEMU exits when the guest
 # reboots or halts. RIG_INITRD boots another initramfs (a names boot's
@@ -17,6 +17,10 @@
 #     $CC_SERIAL for scripts/boot-tests.sh, logged to LOG's name with
 #     -ttyS0; QEMU's own messages go to the one with -qemu. Disks, firmware
 #     variables and the TPM's state are made afresh for each boot.
+#   virt (arm64): QEMU's arm64 virt machine with its device tree: the PL011
+#     console (ttyAMA0, to LOG), the PL031 clock, a virtio-blk disk on a
+#     virtio-mmio slot that holds a marker (rig.marker=), and virtio-rng on
+#     PCI behind the generic host bridge.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
@@ -24,7 +28,7 @@ set -euo pipefail
 name=$1 log=$(realpath -m "$2")
 shift 2
 profile "$name"
-kernel=$BUILD/bzImage-$name
+kernel=$BUILD/kernel-$name
 initrd=${RIG_INITRD:-$BUILD/initramfs-$name.cpio.gz}
 [ -e "$kernel" ] || die "no $kernel; build it first (scripts/build.sh $name)"
 [ -e "$initrd" ] || die "no $initrd; run scripts/initramfs.sh $name"
@@ -137,6 +141,21 @@ q35_args() {
 	      "${vfs_args[@]}")
 }
 
+# virt_args: the arm64 guest's machine.
+virt_args() {
+	local disk=$BUILD/arm64-disk.img marker
+	marker=$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')
+	echo "$marker" >"$disk"
+	truncate -s 1M "$disk"
+	# shellcheck disable=SC2054 # commas are QEMU option syntax
+	args=(-accel tcg -M virt -cpu cortex-a57 -smp 2 -m "${RIG_MEM:-256}" -nographic -no-reboot
+	      -kernel "$kernel" -initrd "$initrd"
+	      -append "console=ttyAMA0 panic=-1 oops=panic rig.marker=$marker $*"
+	      -nic none
+	      -drive file="$disk",if=none,id=d0,format=raw -device virtio-blk-device,drive=d0
+	      -device virtio-rng-pci)
+}
+
 # The q35 machine's consoles are a socket and a file: nothing to attach to.
 [ "${RIG_INTERACTIVE:-0}" = 0 ] || [ "$P_MACHINE" = pc ] ||
 	die "RIG_INTERACTIVE=1 is for the pc machine; $name boots on $P_MACHINE"
@@ -153,17 +172,17 @@ trap helpers_stop EXIT
 read -r -a extra <<<"${RIG_QEMU_ARGS:-}"
 args+=("${extra[@]}")
 if [ "${RIG_INTERACTIVE:-0}" = 1 ]; then
-	exec qemu-system-x86_64 "${args[@]}"
+	exec "$P_QEMU" "${args[@]}"
 fi
 rc=0
 if [ "$P_MACHINE" = q35 ]; then
 	# --foreground: QEMU stays in this process group, which a kill reaches.
-	timeout --foreground "$timeout_s" qemu-system-x86_64 "${args[@]}" </dev/null \
+	timeout --foreground "$timeout_s" "$P_QEMU" "${args[@]}" </dev/null \
 		>>"${log%.log}-qemu.log" 2>&1 || rc=$?
 	qlog=${log%.log}-qemu.log
 	see="$log and ${log%.log}-ttyS0.log (the kernel console)"
 else
-	timeout "$timeout_s" qemu-system-x86_64 "${args[@]}" </dev/null >"$log" 2>&1 || rc=$?
+	timeout "$timeout_s" "$P_QEMU" "${args[@]}" </dev/null >"$log" 2>&1 || rc=$?
 	qlog=$log see=$log
 fi
 [ "$rc" -ne 124 ] || die "$name guest did not halt within ${timeout_s}s; see $see"
