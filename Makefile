@@ -26,4 +26,4 @@ export:		## write patches/{fix,core,buses} from build/linux
 bench:		## base against series: probe path, boot, size (not asserted)
 	@scripts/bench/run.sh
 clean:		## remove build outputs (keeps build/linux and its commits)
-	rm -rf build/out-* build/initramfs-* build/results build/kernel-* build/cc-* build/bootconfig-* build/bench build/bisect-linux
+	rm -rf build/out-* build/initramfs-* build/results build/kernel-* build/bzImage* build/cc-* build/bootconfig-* build/bench build/bisect-linux

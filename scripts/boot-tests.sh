@@ -1,8 +1,8 @@
 #!/bin/bash
 # boot-tests.sh NAME: boot kernel NAME once per scenario of its machine's
 # list and record the counts in build/results/NAME.tsv. RIG_SCENARIOS names
-# the scenarios to boot (default all); RIG_EXTRA_ARGS adds to every kernel
-# command line.
+# the scenarios to boot (default all; pc and q35); RIG_EXTRA_ARGS adds to
+# every kernel command line.
 #   pc (guest, debug): guest/scenarios; each boot's KUnit and kselftest
 #     counts and the rig's checks (RIG-CHECK). Then the names boot: the deny
 #     boot printed every driver's name as an allow entry (RIG-NAMES); a boot

@@ -1,12 +1,16 @@
 #!/bin/bash
 # fetch-busybox.sh: Debian's static busybox for arm64, the arm64 guest's
-# userland, into the cache as $CACHE/busybox-arm64 (private apt
-# configuration under build/).
+# userland, into the cache as busybox-arm64-VERSION (private apt
+# configuration under build/); prints its path.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 . "$(dirname "$0")/lib.sh"
 
-[ -x "$CACHE/busybox-arm64" ] && exit 0
+bin=$CACHE/busybox-arm64-${BUSYBOX_ARM64_VERSION//:/_}
+if [ -x "$bin" ]; then
+	echo "$bin"
+	exit 0
+fi
 mirror=$(debian_mirror)
 apt_private "$BUILD/apt-arm64" \
 	"deb [arch=arm64 signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] $mirror $BUSYBOX_ARM64_SUITE main"
@@ -25,4 +29,5 @@ fi
 dpkg-deb --fsys-tarfile busybox-static_*_arm64.deb | tar -xO ./usr/bin/busybox >busybox ||
 	die "no usr/bin/busybox in the busybox-static package"
 mkdir -p "$CACHE"
-install -m 0755 busybox "$CACHE/busybox-arm64"
+install -m 0755 busybox "$bin"
+echo "$bin"

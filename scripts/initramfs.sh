@@ -14,8 +14,8 @@ rm -rf "$root"
 mkdir -p "$root"/{bin,sbin,proc,sys,dev,tmp,rig,lib}
 install -m 0755 "$GUEST/init" "$root/init"
 if [ "$P_ARCH" = arm64 ]; then
-	"$ROOT/scripts/fetch-busybox.sh"
-	cp "$CACHE/busybox-arm64" "$root/bin/busybox"
+	busybox=$("$ROOT/scripts/fetch-busybox.sh")
+	cp "$busybox" "$root/bin/busybox"
 	install -m 0755 "$GUEST/arm64.sh" "$root/rig/arm64.sh"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$BUILD/initramfs-$name.cpio.gz"
 	exit 0

@@ -60,7 +60,7 @@ kmake() {
 # applied), P_FRAGS, P_MACHINE (pc: i440FX, no firmware; q35: UEFI, TPM,
 # cloud disks; virt: QEMU's arm64 virt with a device tree), and P_ARCH,
 # P_CROSS (the cross compiler's prefix), P_IMAGE (the boot image, under
-# arch/P_ARCH/boot) and P_QEMU. guest: the small guest; debug: it with KASAN and
+# arch/ARCH/boot, x86 for x86_64) and P_QEMU (the QEMU binary vm.sh runs). guest: the small guest; debug: it with KASAN and
 # lockdep; off: it with CONFIG_DRIVER_AUTH=n; cc: the realistic guest;
 # arm64: a small arm64 guest with arm64's built-in list. make bench's
 # kernels: bench-allow10k and bench-base are guest kernels, bench-off an

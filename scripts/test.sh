@@ -162,7 +162,7 @@ if step build-debug "$ROOT/scripts/build.sh" debug; then
 			skip stress "empty series"
 		fi
 	fi
-	step splats "$ROOT/scripts/check/splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log || true
+	step splats "$ROOT/scripts/check/splats.sh" "$RESULTS"/debug-*.log "$RESULTS"/guest-*.log "$RESULTS"/arm64-*.log || true
 fi
 
 "$ROOT/scripts/summary.sh"

@@ -156,7 +156,8 @@ virt_args() {
 	      -device virtio-rng-pci)
 }
 
-# The q35 machine's consoles are a socket and a file: nothing to attach to.
+# Only the pc machine's console can be stdio: q35's are a socket and a file,
+# and virt's checks need their log.
 [ "${RIG_INTERACTIVE:-0}" = 0 ] || [ "$P_MACHINE" = pc ] ||
 	die "RIG_INTERACTIVE=1 is for the pc machine; $name boots on $P_MACHINE"
 tpm='' vfs=''

@@ -26,7 +26,8 @@ cd "$TREE"
 	die "$TREE has uncommitted changes; commit them first"
 head=$(git rev-parse HEAD)
 # The worktree is kept from run to run (its paths are in ccache's keys);
-# one left from an earlier build/linux is made again.
+# one left from an earlier build/linux is made again, and checkouts are
+# forced: nothing but the commits is compiled.
 wt=$BUILD/bisect-linux
 git worktree prune
 if ! git -C "$wt" rev-parse -q --verify "$head^{commit}" >/dev/null 2>&1; then
@@ -42,14 +43,17 @@ pass=0 fail=0 skip=0 configured=
 for c in $(git rev-list --reverse "base..$head"); do
 	subject=$(git log -1 --format=%s "$c")
 	objs=()
+	# kbuild's command file of an object says the head's config builds
+	# it (sparse, which may run meanwhile, deletes and rebuilds objects).
 	for f in $(git diff --name-only --diff-filter=AM "$c^" "$c" -- '*.c' | grep -v '^tools/' || true); do
-		[ ! -f "$head_out/${f%.c}.o" ] || objs+=("${f%.c}.o")	# else not in this config
+		o=${f%.c}.o
+		[ ! -f "$head_out/$(dirname "$o")/.$(basename "$o").cmd" ] || objs+=("$o")	# else not in this config
 	done
 	if [ ${#objs[@]} -eq 0 ]; then
 		skip=$((skip + 1))
 		continue
 	fi
-	git checkout -q --detach "$c"
+	git checkout -q -f --detach "$c"
 	# The config again only where Kconfig changed since the last one
 	# configured. Early patches lack the later patches' options: no
 	# config check, but warnings must be errors.
