@@ -15,20 +15,8 @@ for arg in $cmdline; do
 	esac
 done
 
-n=0
-# result OK|FAIL NAME [WHY]: one KTAP line
-result() {
-	n=$((n + 1))
-	if [ "$1" = OK ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2 # $3"
-	fi
-}
-# drv DEVICE: the name of the driver bound to DEVICE, empty when none
-drv() {
-	[ -e "$1/driver" ] && basename "$(readlink "$1/driver")"
-}
+# shellcheck source=guest/ktap.sh
+. /rig/ktap.sh
 # first GLOB...: the first path that exists
 first() {
 	for f in "$@"; do

@@ -41,24 +41,12 @@ if [ "$bench" = 1 ]; then
 	exit 0
 fi
 
-n=0
-# result OK|FAIL NAME [WHY]: one KTAP line
-result() {
-	n=$((n + 1))
-	if [ "$1" = OK ]; then
-		echo "ok $n $2"
-	else
-		echo "not ok $n $2 # $3"
-	fi
-}
+# shellcheck source=guest/ktap.sh
+. /rig/ktap.sh
 # expect NAME: true when NAME is in rig.bound
 expect() {
 	case " $bound " in *" $1 "*) return 0 ;; esac
 	return 1
-}
-# drv DEVICE: the name of the driver bound to DEVICE, empty when none
-drv() {
-	[ -e "$1/driver" ] && basename "$(readlink "$1/driver")"
 }
 # bound_to DEVICE DRIVER: true when DRIVER (empty: none) holds DEVICE
 bound_to() {

@@ -16,7 +16,7 @@ install -m 0755 "$GUEST/init" "$root/init"
 if [ "$P_ARCH" = arm64 ]; then
 	busybox=$("$ROOT/scripts/fetch-busybox.sh")
 	cp "$busybox" "$root/bin/busybox"
-	install -m 0755 "$GUEST/arm64.sh" "$root/rig/arm64.sh"
+	install -m 0755 -t "$root/rig" "$GUEST/arm64.sh" "$GUEST/ktap.sh"
 	(cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$BUILD/initramfs-$name.cpio.gz"
 	exit 0
 fi
