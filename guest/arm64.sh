@@ -28,8 +28,9 @@ first() {
 virtio_id() {
 	grep -lx "$1" /sys/bus/virtio/devices/*/device 2>/dev/null | sed 's,/device$,,' | head -n1
 }
-# bound DEVICE DRIVER: one KTAP line, that DRIVER holds DEVICE; waits up to
-# 5 s for a probe still running
+# bound NAME DEVICE DRIVER: KTAP line NAME, that DRIVER holds DEVICE (a
+# sysfs path, empty when the device is missing); waits up to 5 s for a
+# probe still running
 bound() {
 	i=0
 	while [ "$(drv "$2")" != "$3" ] && [ $i -lt 50 ]; do
