@@ -52,6 +52,10 @@ expect() {
 bound_to() {
 	[ "$(drv "$1")" = "$2" ]
 }
+# refused DRIVER DEVICE: true when the log has pci:DRIVER's refusal of DEVICE
+refused() {
+	dmesg | grep -q "driver_auth: denied pci:$1 for device ${2##*/}\$"
+}
 # poll SECONDS COMMAND...: true once COMMAND is, tried every 0.1 s
 poll() {
 	local i
@@ -81,7 +85,7 @@ bound_count() {
 
 echo "RIG-BEGIN cc bound=[$bound] kernel=$(uname -r)"
 echo "KTAP version 1"
-echo "1..$((20 + 2 * qmp))"
+echo "1..$((21 + 2 * qmp))"
 
 # 1. ttyS0 round trip: the host writes "RIG-TOKEN T", this echoes
 # "RIG-ECHO T" and reads the host's verdict. Only userspace writes
@@ -584,9 +588,12 @@ fi
 
 # 20. virtio-fs (rig.virtiofs=1: the host runs virtiofsd): the share
 # mounts and holds the marker where rig.bound says virtiofs, else the
-# device stays unbound. A host with no virtiofsd makes this a skip.
+# device stays unbound. A host with no virtiofsd makes this a skip, or a
+# failure where rig.bound says virtiofs (the kata line's point).
 fsdev=$(virtio_id 0x001a | head -n1)
-if [ "$vfs" != 1 ]; then
+if [ "$vfs" != 1 ] && expect virtiofs; then
+	result FAIL "virtio-fs share mounts" "the host has no virtiofsd"
+elif [ "$vfs" != 1 ]; then
 	result OK "virtio-fs share: # SKIP the host has no virtiofsd"
 elif [ -z "$fsdev" ]; then
 	result FAIL "virtio-fs bound as the policy says" "no virtio-fs device: is the host's there?"
@@ -604,12 +611,32 @@ else
 		"bound to '$(drv "$fsdev")', virtiofs authorized '$(cat /sys/bus/virtio/drivers/virtiofs/authorized 2>/dev/null)'"
 fi
 
-# 21-22, with rig.qmp=1: the host drives the machine over QMP.
-# 21. Hot-plug: once this says it is ready, the host adds a virtio-blk disk
+# 21. The CMOS clock (ACPI PNP0B00), which a guest agent's hwclock reads:
+# bound to rtc_cmos, with an rtc class device, where rig.bound says rtc
+# (the Google Cloud line); else unbound, and rtc_cmos, which probes once,
+# is gone from the bus.
+cmos=/sys/bus/platform/devices/PNP0B00:00
+if [ ! -e "$cmos" ]; then
+	result FAIL "CMOS clock bound as the policy says" "no $cmos"
+elif expect rtc; then
+	if bound_to "$cmos" rtc_cmos && ls -d "$cmos"/rtc/rtc* >/dev/null 2>&1; then
+		result OK "CMOS clock bound to rtc_cmos ($(ls "$cmos/rtc"))"
+	else
+		result FAIL "CMOS clock bound to rtc_cmos" "bound to '$(drv "$cmos")'"
+	fi
+elif bound_to "$cmos" "" && [ ! -e /sys/bus/platform/drivers/rtc_cmos ]; then
+	result OK "CMOS clock unbound, rtc_cmos unregistered"
+else
+	result FAIL "CMOS clock unbound" "bound to '$(drv "$cmos")', rtc_cmos $([ -e /sys/bus/platform/drivers/rtc_cmos ] && echo registered || echo unregistered)"
+fi
+
+# 22-23, with rig.qmp=1: the host drives the machine over QMP.
+# 22. Hot-plug: once this says it is ready, the host adds a virtio-blk disk
 # and an e1000e NIC, each on a PCIe root port of its own (ACPI hot-plug,
 # q35's default). The disk must bind to virtio_blk, which the built-in
-# list allows; the NIC, whose driver it does not allow, must stay unbound.
-# 22. A graceful shutdown: the host presses the power button
+# list allows; the NIC, whose driver it does not allow, must be refused
+# (the log line, once the device is added) and stay unbound.
+# 23. A graceful shutdown: the host presses the power button
 # (system_powerdown); the key must come through acpi-button, which the
 # built-in list allows, as a shutdown service would see it. The host then
 # wants the guest off within its bound (scripts/boot-tests.sh).
@@ -623,16 +650,17 @@ if [ "$qmp" = 1 ]; then
 		done
 		hnic=$(grep -lx 0x10d3 /sys/bus/pci/devices/*/device 2>/dev/null | sed 's,/device$,,' | head -n1)
 		[ -n "$hblk" ] && [ -n "$hnic" ] && [ "$(drv "$hblk")" = virtio_blk ] &&
-			[ -e "$hblk/block" ] && break
+			[ -e "$hblk/block" ] && refused e1000e "$hnic" && break
 		sleep 0.1
 		i=$((i + 1))
 	done
 	hdisk=$(ls "$hblk/block" 2>/dev/null)
 	if [ -n "$hblk" ] && [ "$(drv "$hblk")" = virtio_blk ] && [ -n "$hdisk" ] &&
-		[ -n "$hnic" ] && [ -z "$(drv "$hnic")" ]; then
-		result OK "hot-plug: the disk bound to virtio_blk ($hdisk), the e1000e left unbound"
+		[ -n "$hnic" ] && refused e1000e "$hnic" && [ -z "$(drv "$hnic")" ] &&
+		[ "$(cat /sys/bus/pci/drivers/e1000e/authorized)" = 0 ]; then
+		result OK "hot-plug: the disk bound to virtio_blk ($hdisk), the e1000e refused and unbound"
 	else
-		result FAIL "hot-plug" "disk '${hblk##*/}' bound to '$(drv "$hblk")' ($hdisk), e1000e '${hnic##*/}' bound to '$(drv "$hnic")'"
+		result FAIL "hot-plug" "disk '${hblk##*/}' bound to '$(drv "$hblk")' ($hdisk), e1000e '${hnic##*/}' bound to '$(drv "$hnic")', refusal logged: $(refused e1000e "$hnic" && echo yes || echo no)"
 	fi
 
 	# The names of the input devices below those acpi-button holds.

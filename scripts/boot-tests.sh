@@ -98,7 +98,7 @@ qmp() {
 	return 1
 }
 
-# qmp_boot LOG PID: the QMP side of guest/cc.sh's checks 21-22: hot-plug a
+# qmp_boot LOG PID: the QMP side of guest/cc.sh's checks 22-23: hot-plug a
 # disk and a NIC, then press the power button. Prints the second of the
 # boot at which it was pressed, or -1.
 qmp_boot() {

@@ -91,7 +91,8 @@ q35_args() {
 	# A virtio-fs share of $run/share, holding the marker, where the host
 	# has virtiofsd (QEMU's, or the virtiofsd package's), which needs
 	# root; RIG_VIRTIOFS=0 leaves it out (make bench). The guest's RAM is
-	# then shared memory that virtiofsd maps. Without it, check 20 skips.
+	# then shared memory that virtiofsd maps. Without it, check 20 skips, or
+	# fails where the scenario expects virtiofs.
 	local vfsd='' vfs_args=() mem=${RIG_MEM:-1024}
 	if [ "${RIG_VIRTIOFS:-1}" = 1 ] && [ "$(id -u)" -eq 0 ]; then
 		vfsd=$(command -v virtiofsd || true)
