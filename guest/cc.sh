@@ -672,8 +672,8 @@ if [ "$qmp" = 1 ]; then
 			case $(readlink -f "$inp") in "$bp"/*) pbtn="$pbtn$(cat "$inp/name");" ;; esac
 		done
 	done
-	echo "RIG-POWER ready"
-	if key=$(/rig/bin/power_key 60) && [ -n "$pbtn" ] && [[ $pbtn == *"$key"* ]]; then
+	# power_key says it is ready once it has the input devices open.
+	if key=$(/rig/bin/power_key 60 "RIG-POWER ready") && [ -n "$pbtn" ] && [[ $pbtn == *"$key"* ]]; then
 		result OK "power button: '$key' from acpi-button"
 	else
 		result FAIL "power button" "key '$key', acpi-button's input devices [$pbtn]"

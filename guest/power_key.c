@@ -3,10 +3,12 @@
  * power_key - wait for a press of KEY_POWER on any input device, as the
  * service that shuts a guest down on its power button does
  *
- * Usage: power_key SECONDS
+ * Usage: power_key SECONDS [READY]
  *
- * Prints the name of the input device the key came from and exits 0, or
- * prints "timeout" and exits 1.
+ * Once the input devices are open, writes the line READY, if given, to
+ * stderr: a key pressed after that line is seen. Prints the name of the
+ * input device the key came from and exits 0, or prints "timeout" and
+ * exits 1.
  */
 #include <dirent.h>
 #include <fcntl.h>
@@ -31,8 +33,8 @@ int main(int argc, char **argv)
 	int n = 0, i;
 	DIR *d;
 
-	if (argc != 2) {
-		fprintf(stderr, "usage: %s SECONDS\n", argv[0]);
+	if (argc != 2 && argc != 3) {
+		fprintf(stderr, "usage: %s SECONDS [READY]\n", argv[0]);
 		return 2;
 	}
 	end = time(NULL) + atoi(argv[1]);
@@ -47,6 +49,8 @@ int main(int argc, char **argv)
 	}
 	if (d)
 		closedir(d);
+	if (argc == 3)
+		fprintf(stderr, "%s\n", argv[2]);
 	while (time(NULL) < end) {
 		if (poll(fds, n, 1000) <= 0)
 			continue;
